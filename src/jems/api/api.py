@@ -1,0 +1,65 @@
+"""The NinjaAPI instance under /api: each app contributes its router from <app>/api.py.
+
+Errors follow the Jems conventions (CONVENTIONS.md §6): application errors answer with the
+APIErrorDTO body and their status; unreadable or incomplete JSON answers 400 with an empty body.
+"""
+
+from django.http import HttpResponse, JsonResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from jems import __version__
+from jems.core.errors import JemsError
+
+from .security import session_or_basic
+
+api = NinjaAPI(
+    title="Jems for Python REST API",
+    version=__version__,
+    description="Wire-compatible with the Jems v10 REST API (see docs/api.md).",
+    urls_namespace="api",
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+    auth=session_or_basic,
+)
+
+
+@api.exception_handler(JemsError)
+def jems_error(request, error: JemsError):
+    return JsonResponse(error.body(), status=error.status)
+
+
+@api.exception_handler(ValidationError)
+def bad_request(request, error: ValidationError):
+    return HttpResponse(status=400)
+
+
+@api.exception_handler(AuthenticationError)
+def not_authenticated(request, error):
+    from .middleware import spring_error
+
+    return spring_error(request, 401)
+
+
+@api.exception_handler(HttpError)
+def http_error(request, error: HttpError):
+    from .middleware import spring_error
+
+    return spring_error(request, error.status_code)
+
+
+def register_routers():
+    from jems.accounts.api import auth_router, profile_router, registration_router, role_router, user_router
+    from jems.audit.api import router as audit_router
+    from jems.core.api import router as core_router
+
+    api.add_router("/auth", auth_router)
+    api.add_router("/user", user_router)
+    api.add_router("/role", role_router)
+    api.add_router("/profile", profile_router)
+    api.add_router("/registration", registration_router)
+    api.add_router("/audit", audit_router)
+    api.add_router("", core_router)
+
+
+register_routers()

@@ -1,0 +1,44 @@
+"""Template context of the UI shell: version, help links and the top menu items the user may see."""
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from jems import __version__
+from jems.accounts.privileges import Privilege as P
+
+# Top menu of Jems: an item shows when the role holds any of its privileges.
+TOP_MENU = (
+    ("dashboard", _("Dashboard"), "/app/dashboard", None),
+    ("project", _("Applications"), "/app/project", (P.ProjectRetrieve, P.ProjectRetrieveEditUserAssignments)),
+    ("call", _("Calls"), "/app/call", (P.CallRetrieve,)),
+    ("programme", _("Programme"), "/app/programme", (P.ProgrammeSetupRetrieve, P.ProgrammeDataExportRetrieve)),
+    ("controller", _("Controllers"), "/app/controller",
+     (P.InstitutionsRetrieve, P.InstitutionsUnlimited, P.InstitutionsAssignmentRetrieve)),
+    ("payments", _("Payments"), "/app/payments",
+     (P.PaymentsRetrieve, P.AdvancePaymentsRetrieve, P.PaymentsToEcRetrieve, P.PaymentsAuditRetrieve,
+      P.PaymentsAccountRetrieve)),
+    ("system", _("System"), "/app/system", (P.UserRetrieve, P.RoleRetrieve, P.AuditRetrieve)),
+)
+
+
+def menu_for(user) -> list[dict]:
+    if not user.is_authenticated:
+        return []
+    held = user.role.privilege_set
+    return [
+        {"key": key, "label": label, "url": url}
+        for key, label, url, privileges in TOP_MENU
+        if privileges is None or any(str(p) in held for p in privileges)
+    ]
+
+
+def shell(request):
+    user = getattr(request, "user", None)
+    return {
+        "jems_version": __version__,
+        "helpdesk_url": settings.HELPDESK_URL,
+        "helpdesk_email": settings.HELPDESK_EMAIL,
+        "accessibility_statement_url": settings.ACCESSIBILITY_STATEMENT_URL,
+        "terms_privacy_url": settings.TERMS_PRIVACY_URL,
+        "top_menu": menu_for(user) if user is not None else [],
+    }

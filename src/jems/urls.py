@@ -1,0 +1,13 @@
+"""URL configuration: the web UI (Jems' /app and /no-auth paths) and the API under /api."""
+
+from django.urls import include, path
+
+from jems.api.api import api
+
+urlpatterns = [
+    path("api/", api.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("jems.accounts.urls")),
+    path("", include("jems.audit.urls")),
+    path("", include("jems.core.urls")),
+]
