@@ -1,6 +1,7 @@
 """Django settings, read from environment variables (documented in docs/configuration.md)."""
 
 import os
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -21,11 +22,12 @@ def env_bool(name, default=False):
 
 
 DEBUG = env_bool("JEMS_DEBUG", False)
+TESTING = env_bool("JEMS_TESTING") or "pytest" in sys.modules
 DEMO_MODE = env_bool("JEMS_DEMO", False)
 
 SECRET_KEY = env("JEMS_SECRET_KEY")
 if not SECRET_KEY:
-    if not (DEBUG or DEMO_MODE or env_bool("JEMS_TESTING")):
+    if not (DEBUG or DEMO_MODE or TESTING):
         from django.core.exceptions import ImproperlyConfigured
 
         raise ImproperlyConfigured("JEMS_SECRET_KEY must be set outside debug and demo mode.")
@@ -110,7 +112,7 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
 ]
-if env_bool("JEMS_TESTING"):
+if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]
 
 # Sessions: 60 minutes of inactivity end a login (IdleSessionMiddleware audits the expiry).
