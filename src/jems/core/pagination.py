@@ -42,11 +42,7 @@ def paginate(queryset, request: PageRequest):
     """Return (items, total) with two queries whatever the size of the table."""
     ordered = queryset.order_by(*request.ordering)
     items = list(ordered[request.offset : request.offset + request.size])
-    if request.page == 0 and len(items) < request.size:
-        total = len(items)
-    else:
-        total = queryset.order_by().count()
-    return items, total
+    return items, queryset.order_by().count()
 
 
 def spring_page(content: list, total: int, request: PageRequest) -> dict:
