@@ -11,6 +11,22 @@ from jems.accounts.privileges import ADMINISTRATOR_ROLE_ID, APPLICANT_USER_ROLE_
 PASSWORD = "Test-Passw0rd"
 
 
+@pytest.fixture(autouse=True)
+def fresh_install_baseline(request):
+    """Transactional tests flush the database, migrations' data included: put the baseline back."""
+    marker = request.node.get_closest_marker("django_db")
+    names = request.fixturenames
+    if not (marker or {"db", "transactional_db", "live_server"} & set(names)):
+        return
+    transactional = bool({"transactional_db", "live_server"} & set(names)) or bool(
+        marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
+    )
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    from jems.accounts.baseline import ensure_baseline
+
+    ensure_baseline(Role, User)
+
+
 def make_user(email, role_id, status=UserStatus.ACTIVE, password=PASSWORD, **extra):
     return User.objects.create_user(email=email, password=password, name=extra.pop("name", "Test"),
                                     surname=extra.pop("surname", "User"), role=Role.objects.get(pk=role_id),

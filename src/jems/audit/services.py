@@ -34,7 +34,7 @@ def record(
     with transaction.atomic():
         # Updating the head row first takes the write lock before the previous hash is read.
         AuditChainHead.objects.filter(pk=1).update(last_id=F("last_id"))
-        head = AuditChainHead.objects.select_for_update().get(pk=1)
+        head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
         actor_authenticated = actor is not None and getattr(actor, "is_authenticated", False)
         event = AuditEvent(
             timestamp=timezone.now(),
