@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+"""The audit log page under Jems' path."""
+
+from django.urls import path
+
+from . import views
 
 app_name = "audit"
-urlpatterns = []
+urlpatterns = [
+    path("app/system/audit", views.audit_log, name="log"),
+]

@@ -32,13 +32,23 @@ def menu_for(user) -> list[dict]:
     ]
 
 
+def active_menu(path: str, menu: list[dict]) -> str | None:
+    """The key of the top menu item the current page belongs to."""
+    for item in menu:
+        if path == item["url"] or path.startswith(item["url"] + "/"):
+            return item["key"]
+    return None
+
+
 def shell(request):
     user = getattr(request, "user", None)
+    top_menu = menu_for(user) if user is not None else []
     return {
         "jems_version": __version__,
         "helpdesk_url": settings.HELPDESK_URL,
         "helpdesk_email": settings.HELPDESK_EMAIL,
         "accessibility_statement_url": settings.ACCESSIBILITY_STATEMENT_URL,
         "terms_privacy_url": settings.TERMS_PRIVACY_URL,
-        "top_menu": menu_for(user) if user is not None else [],
+        "top_menu": top_menu,
+        "active_menu": active_menu(request.path, top_menu),
     }
