@@ -1,0 +1,90 @@
+# Jems for Python: the two commands everyone needs.
+#
+#   make run    install, migrate, load the demo logins and serve http://127.0.0.1:8000
+#   make test   install the test tools and run the whole suite on SQLite (PYTEST_ARGS=... passes options)
+#
+# Both work on a fresh clone (Debian 12, Python 3.11+), as root or as an ordinary user.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+NPM_PREFIX := .cache/npm
+AXE_JS := $(NPM_PREFIX)/node_modules/axe-core/axe.min.js
+
+export JEMS_VAR_DIR ?= $(CURDIR)/var
+# Browser tests find the accessibility checker here (installed by `make test`).
+export JEMS_AXE_PATH ?= $(CURDIR)/$(AXE_JS)
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test install install-dev system-deps axe migrate demo lint help
+
+help:
+	@echo "make run    - install, migrate, load demo data and serve http://$(HOST):$(PORT)"
+	@echo "make test   - install test tools and run the whole test suite on SQLite (PYTEST_ARGS=...)"
+	@echo "make lint   - ruff check"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when pyproject.toml changes (the stamp files are newer than it otherwise).
+$(VENV)/.stamp-run: pyproject.toml | $(BIN)/python
+	$(PIP) install --quiet --upgrade "pip>=23"
+	$(PIP) install --quiet -e ".[postgres,mariadb,s3]"
+	touch $@
+
+$(VENV)/.stamp-dev: pyproject.toml | $(BIN)/python
+	$(PIP) install --quiet --upgrade "pip>=23"
+	$(PIP) install --quiet -e ".[dev,postgres,mariadb,s3]"
+	touch $@ $(VENV)/.stamp-run
+
+install: $(VENV)/.stamp-run
+install-dev: $(VENV)/.stamp-dev
+
+migrate: install
+	@mkdir -p "$(JEMS_VAR_DIR)"
+	JEMS_DEMO=1 $(BIN)/jems migrate --noinput
+
+demo: migrate
+	JEMS_DEMO=1 $(BIN)/jems load_demo
+
+run: demo
+	@echo "Serving Jems for Python (demo mode) on http://$(HOST):$(PORT)/ - stop with Ctrl+C"
+	JEMS_DEMO=1 JEMS_DEBUG=1 $(BIN)/jems runserver $(HOST):$(PORT)
+
+# System tools the tests use: Debian's chromium (Playwright drives it) and gettext (msgfmt).
+system-deps:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian packages:$$missing"; \
+	    export DEBIAN_FRONTEND=noninteractive; \
+	    apt-get install -y --no-install-recommends $$missing \
+	      || { apt-get update && apt-get install -y --no-install-recommends $$missing; } \
+	      || { echo "ERROR: could not install$$missing" >&2; exit 1; }; \
+	  else \
+	    echo "NOTE: the Debian packages$$missing are missing; browser or translation tests need them."; \
+	    echo "      Install them with: sudo apt-get install -y$$missing"; \
+	  fi; \
+	fi
+
+axe:
+	@if [ ! -f "$(AXE_JS)" ]; then \
+	  if command -v npm >/dev/null 2>&1; then \
+	    npm install --silent --no-audit --no-fund --prefix $(NPM_PREFIX) axe-core@4; \
+	  else \
+	    echo "NOTE: npm is missing, so axe-core (accessibility checks) is not installed: apt-get install npm"; \
+	  fi; \
+	fi
+
+test: install-dev system-deps axe
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install-dev
+	$(BIN)/ruff check src tests bench

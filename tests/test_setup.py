@@ -1,0 +1,142 @@
+"""Installation and settings: the demo logins, the administrator password command, refusing unsafe settings."""
+
+import os
+import subprocess
+import sys
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from jems.accounts import services
+from jems.accounts.management.commands.load_demo import DEMO_USERS
+from jems.accounts.models import FailedLoginAttempt, User, UserStatus
+from jems.accounts.privileges import ADMINISTRATOR_ROLE_ID, APPLICANT_USER_ROLE_ID, PROGRAMME_USER_ROLE_ID
+from jems.accounts.validators import password_is_strong
+from jems.audit.actions import AuditAction
+from jems.audit.models import AuditEvent
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+def load_demo(*args):
+    out = StringIO()
+    call_command("load_demo", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_load_demo_is_idempotent(db, settings):
+    settings.DEMO_MODE = True
+    first = load_demo()
+    users = list(User.objects.order_by("id").values_list("id", "email", "role_id", "status"))
+    second = load_demo()
+    assert first == second
+    assert list(User.objects.order_by("id").values_list("id", "email", "role_id", "status")) == users
+    assert len(users) == 3
+    by_role = {role: (email, status) for _, email, role, status in users}
+    assert by_role[ADMINISTRATOR_ROLE_ID] == ("admin@jems.eu", UserStatus.ACTIVE)
+    assert by_role[PROGRAMME_USER_ROLE_ID][1] == UserStatus.ACTIVE
+    assert by_role[APPLICANT_USER_ROLE_ID][1] == UserStatus.ACTIVE
+    for _, email, _, _, password in DEMO_USERS:
+        email = email or "admin@jems.eu"
+        assert password_is_strong(password)
+        assert email in second and password in second  # the logins are printed
+        assert services.authenticate(email=email, password=password).email == email
+
+
+def test_load_demo_repairs_changed_demo_accounts(db, settings):
+    settings.DEMO_MODE = True
+    load_demo()
+    programme = User.objects.get(role_id=PROGRAMME_USER_ROLE_ID)
+    programme.status = UserStatus.INACTIVE
+    programme.set_password("Something-else1")
+    programme.save()
+    FailedLoginAttempt.objects.create(user=programme, count=10, last_attempt_at=programme.created_at)
+    load_demo()
+    programme.refresh_from_db()
+    assert programme.status == UserStatus.ACTIVE
+    password = next(p for role, *_, p in DEMO_USERS if role == PROGRAMME_USER_ROLE_ID)
+    assert services.authenticate(email=programme.email, password=password) == programme
+
+
+def test_load_demo_refuses_outside_demo_mode(db, settings):
+    settings.DEMO_MODE = False
+    admin = User.objects.get(email="admin@jems.eu")
+    before = admin.password
+    with pytest.raises(CommandError, match="demo mode"):
+        load_demo()
+    assert User.objects.count() == 1
+    admin.refresh_from_db()
+    assert admin.password == before
+    assert "admin@jems.eu" in load_demo("--force")
+    assert User.objects.count() == 3
+
+
+def test_the_fresh_install_administrator_has_no_usable_password(db):
+    admin = User.objects.get(email="admin@jems.eu")
+    assert admin.role_id == ADMINISTRATOR_ROLE_ID and admin.status == UserStatus.ACTIVE
+    assert not admin.has_usable_password()
+
+
+def test_set_admin_password(db):
+    out = StringIO()
+    call_command("set_admin_password", "--password", "Fresh-Admin-2025", stdout=out)
+    assert "admin@jems.eu" in out.getvalue()
+    admin = services.authenticate(email="admin@jems.eu", password="Fresh-Admin-2025")
+    assert admin.role_id == ADMINISTRATOR_ROLE_ID
+    row = AuditEvent.objects.order_by("-id").first()
+    assert row.action == AuditAction.PASSWORD_CHANGED and row.entity_related_id == admin.pk
+
+
+def test_set_admin_password_applies_the_password_rule(db):
+    with pytest.raises(CommandError, match="at least 10 characters"):
+        call_command("set_admin_password", "--password", "short")
+    with pytest.raises(CommandError, match="No administrator"):
+        call_command("set_admin_password", "--password", "Fresh-Admin-2025", "--email", "nobody@example.org")
+    assert not User.objects.get(email="admin@jems.eu").has_usable_password()
+
+
+def clean_env(**extra) -> dict:
+    """The environment of a fresh shell: no JEMS_* settings, no pytest detection."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("JEMS_") and k != "DJANGO_SETTINGS_MODULE"}
+    env.update(extra)
+    return env
+
+
+def run_jems(args, env, tmp_path):
+    return subprocess.run([sys.executable, "-m", "jems.cli", *args], env=env, cwd=tmp_path, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_settings_refuse_a_missing_secret_key_outside_debug_and_demo(tmp_path):
+    result = run_jems(["check"], clean_env(JEMS_VAR_DIR=str(tmp_path)), tmp_path)
+    assert result.returncode != 0
+    assert "JEMS_SECRET_KEY must be set" in result.stderr
+    for relaxed in ({"JEMS_DEBUG": "1"}, {"JEMS_DEMO": "1"}, {"JEMS_SECRET_KEY": "x" * 50}):
+        result = run_jems(["check"], clean_env(JEMS_VAR_DIR=str(tmp_path), **relaxed), tmp_path)
+        assert result.returncode == 0, result.stderr
+
+
+def test_deploy_check_passes_errors_with_a_production_like_environment(tmp_path):
+    env = clean_env(JEMS_VAR_DIR=str(tmp_path), JEMS_SECRET_KEY="k" * 32 + "-Prod-Secret-" + "q" * 20,
+                    JEMS_SERVER_URL="https://jems.example.org", JEMS_ALLOWED_HOSTS="jems.example.org")
+    result = run_jems(["check", "--deploy", "--fail-level", "ERROR"], env, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    # Cookies are secure behind https.
+    assert "security.W012" not in result.stdout + result.stderr  # SESSION_COOKIE_SECURE
+    assert "security.W016" not in result.stdout + result.stderr  # CSRF_COOKIE_SECURE
+
+
+def test_load_demo_refuses_in_a_production_like_environment(tmp_path):
+    env = clean_env(JEMS_VAR_DIR=str(tmp_path), JEMS_SECRET_KEY="s" * 50)
+    result = run_jems(["load_demo"], env, tmp_path)
+    assert result.returncode != 0
+    assert "demo mode" in result.stderr
+
+
+def test_makefile_and_ci_script_exist():
+    makefile = (REPO_ROOT / "Makefile").read_text()
+    assert "\nrun:" in makefile and "\ntest:" in makefile
+    ci = REPO_ROOT / ".ci" / "run"
+    assert ci.is_file() and os.access(ci, os.X_OK)
