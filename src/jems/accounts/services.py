@@ -231,17 +231,20 @@ def reset_password_by_token(*, token: str, password: str) -> User:
         reset = PasswordResetToken.objects.select_related("user").select_for_update().filter(token=token_uuid).first()
         if reset is None:
             raise ValidationFailed(key="password.reset.token.invalid", fields={"token": "password.reset.token.invalid"})
-        if timezone.now() - reset.created_at > timedelta(hours=settings.PASSWORD_RESET_HOURS):
-            reset.delete()
-            raise ValidationFailed(key="password.reset.token.expired", fields={"token": "password.reset.token.expired"})
         user = reset.user
         reset.delete()
-        user.set_password(password)
-        user.save(update_fields=["password"])
-        FailedLoginAttempt.objects.filter(user=user).delete()
-        record(AuditAction.PASSWORD_CHANGED, actor=user, entity_related_id=user.pk,
-               description=f"password of {user.email} reset by e-mail link")
-        send_templated_mail("password_reset_success", to=user.email, context={"user": user}, language=user.language)
+        # An expired token is deleted too: the refusal is raised after the commit so that the deletion stays.
+        expired = timezone.now() - reset.created_at > timedelta(hours=settings.PASSWORD_RESET_HOURS)
+        if not expired:
+            user.set_password(password)
+            user.save(update_fields=["password"])
+            FailedLoginAttempt.objects.filter(user=user).delete()
+            record(AuditAction.PASSWORD_CHANGED, actor=user, entity_related_id=user.pk,
+                   description=f"password of {user.email} reset by e-mail link")
+            send_templated_mail("password_reset_success", to=user.email, context={"user": user},
+                                language=user.language)
+    if expired:
+        raise ValidationFailed(key="password.reset.token.expired", fields={"token": "password.reset.token.expired"})
     return user
 
 
