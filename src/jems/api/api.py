@@ -11,7 +11,10 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from jems import __version__
 from jems.core.errors import JemsError
 
+from .schemas import EmptyBody
 from .security import session_or_basic
+
+EMPTY_BODY_STATUSES = {400, 405, 415}
 
 api = NinjaAPI(
     title="Jems for Python REST API",
@@ -34,6 +37,11 @@ def bad_request(request, error: ValidationError):
     return HttpResponse(status=400)
 
 
+@api.exception_handler(EmptyBody)
+def unreadable_body(request, error: EmptyBody):
+    return HttpResponse(status=400)
+
+
 @api.exception_handler(AuthenticationError)
 def not_authenticated(request, error):
     from .middleware import spring_error
@@ -45,11 +53,20 @@ def not_authenticated(request, error):
 def http_error(request, error: HttpError):
     from .middleware import spring_error
 
+    if error.status_code in EMPTY_BODY_STATUSES:  # unreadable JSON, wrong method or Content-Type
+        return HttpResponse(status=error.status_code)
     return spring_error(request, error.status_code)
 
 
 def register_routers():
-    from jems.accounts.api import auth_router, profile_router, registration_router, role_router, user_router
+    from jems.accounts.api import (
+        auth_router,
+        captcha_router,
+        profile_router,
+        registration_router,
+        role_router,
+        user_router,
+    )
     from jems.audit.api import router as audit_router
     from jems.core.api import router as core_router
 
@@ -58,6 +75,7 @@ def register_routers():
     api.add_router("/role", role_router)
     api.add_router("/profile", profile_router)
     api.add_router("/registration", registration_router)
+    api.add_router("/captcha", captcha_router)
     api.add_router("/audit", audit_router)
     api.add_router("", core_router)
 

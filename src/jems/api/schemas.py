@@ -1,8 +1,14 @@
-"""Base schemas of the Jems-compatible API: camelCase names on the wire, Spring page objects."""
+"""Base schemas of the Jems-compatible API: camelCase names on the wire, Spring page objects, and the
+helpers for Jems' odd bodies (bare scalars, verbatim strings, bean-validation errors)."""
 
+import json
+
+from django.http import HttpResponse
 from ninja import Schema
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field
 from pydantic.alias_generators import to_camel
+
+from jems.core.errors import JemsError, i18n
 
 
 class CamelSchema(Schema):
@@ -48,3 +54,59 @@ def page_schema(item_schema, name: str):
             "__module__": __name__,
         },
     )
+
+
+class PageParams(Schema):
+    """Spring Data paging query parameters: `page` (zero-based), `size` and repeatable `sort=prop[,dir]`."""
+
+    page: int = Field(0, ge=0)
+    size: int = Field(20, ge=1)
+    sort: list[str] = Field(default_factory=list)
+
+
+class InputInvalid(JemsError):
+    """Bean validation of a request body failed: 400 with code C-INP-ERR and per-field messages."""
+
+    status = 400
+    default_code = "C-INP-ERR"
+    default_key = "common.error.input.invalid"
+
+
+def require_not_blank(**values) -> None:
+    """Jems' @NotBlank on request properties: blank values answer 400 with formErrors."""
+    blank = {name: "common.error.field.blank" for name, value in values.items() if not (value or "").strip()}
+    if blank:
+        raise InputInvalid(form_errors={name: i18n(key) for name, key in blank.items()})
+
+
+def raw_text(request) -> str:
+    """A String request body taken verbatim (Spring's string converter); a missing body is a 400."""
+    if not request.body:
+        raise EmptyBody()
+    try:
+        return request.body.decode(request.encoding or "utf-8")
+    except UnicodeDecodeError:
+        raise EmptyBody() from None
+
+
+class EmptyBody(Exception):
+    """An unreadable or missing request body: 400 with an empty body."""
+
+
+def text_body(description: str = "") -> dict:
+    """openapi_extra declaring a required text/plain String body."""
+    return {"requestBody": {"required": True, "content": {"text/plain": {"schema": {"type": "string"}}},
+                            **({"description": description} if description else {})}}
+
+
+def json_body(schema: dict, description: str = "") -> dict:
+    """openapi_extra declaring a required application/json body with a bare schema (string, integer)."""
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": schema}},
+                            **({"description": description} if description else {})}}
+
+
+def json_scalar(value) -> HttpResponse:
+    """A bare JSON value (number, boolean), or an empty body for null, as Jems answers nullable scalars."""
+    if value is None:
+        return HttpResponse(status=200, content_type="application/json")
+    return HttpResponse(json.dumps(value), status=200, content_type="application/json")
