@@ -21,7 +21,7 @@ export JEMS_VAR_DIR ?= $(CURDIR)/var
 export JEMS_AXE_PATH ?= $(CURDIR)/$(AXE_JS)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test install install-dev system-deps axe migrate demo lint help
+.PHONY: run test install install-dev system-deps axe messages migrate demo lint help
 
 help:
 	@echo "make run    - install, migrate, load demo data and serve http://$(HOST):$(PORT)"
@@ -34,7 +34,7 @@ $(BIN)/python:
 # Reinstall only when pyproject.toml changes (the stamp files are newer than it otherwise).
 $(VENV)/.stamp-run: pyproject.toml | $(BIN)/python
 	$(PIP) install --quiet --upgrade "pip>=23"
-	$(PIP) install --quiet -e ".[postgres,mariadb,s3]"
+	$(PIP) install --quiet -e ".[postgres,mariadb]"
 	touch $@
 
 $(VENV)/.stamp-dev: pyproject.toml | $(BIN)/python
@@ -45,7 +45,17 @@ $(VENV)/.stamp-dev: pyproject.toml | $(BIN)/python
 install: $(VENV)/.stamp-run
 install-dev: $(VENV)/.stamp-dev
 
-migrate: install
+# Compile the translations (.po -> .mo) when there are any and msgfmt (Debian's gettext) is there.
+messages: install
+	@if [ -n "$$(find src/jems -name '*.po' -path '*/locale/*' -print -quit)" ]; then \
+	  if command -v msgfmt >/dev/null 2>&1; then \
+	    (cd src/jems && JEMS_DEMO=1 ../../$(BIN)/jems compilemessages -v0); \
+	  else \
+	    echo "NOTE: msgfmt (Debian package gettext) is missing: translations are not compiled."; \
+	  fi; \
+	fi
+
+migrate: install messages
 	@mkdir -p "$(JEMS_VAR_DIR)"
 	JEMS_DEMO=1 $(BIN)/jems migrate --noinput
 
@@ -83,7 +93,7 @@ axe:
 	  fi; \
 	fi
 
-test: install-dev system-deps axe
+test: install-dev system-deps axe messages
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install-dev

@@ -98,8 +98,9 @@ def test_set_admin_password_applies_the_password_rule(db):
 
 
 def clean_env(**extra) -> dict:
-    """The environment of a fresh shell: no JEMS_* settings, no pytest detection."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("JEMS_") and k != "DJANGO_SETTINGS_MODULE"}
+    """The environment of a fresh shell: no JEMS_* or DJANGO_* settings (other tests may set some)."""
+    keep = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "SYSTEMROOT", "VIRTUAL_ENV")
+    env = {k: os.environ[k] for k in keep if k in os.environ}
     env.update(extra)
     return env
 

@@ -29,7 +29,7 @@ def verify_output():
 
 
 def write_rows(n=5):
-    return [record(AuditAction.USER_LOGGED_IN, description=f"row {i} – ünïcödé ✓", entity_related_id=i)
+    return [record(AuditAction.USER_LOGGED_IN, description=f"row {i} – ünïcödé ✓ 😀 𝄞", entity_related_id=i)
             for i in range(n)]
 
 
