@@ -5,7 +5,6 @@ refusals into HTTP answers (403 page, 404 page) and its validation errors into i
 """
 
 from functools import wraps
-from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -17,7 +16,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from jems.core.errors import Forbidden, JemsError, NotFound, ValidationFailed
+from jems.core.errors import Forbidden, JemsError, NotFound
 from jems.core.messages import text_for
 
 from .context_processors import TOP_MENU, menu_for
@@ -76,7 +75,8 @@ def apply_error(form, error: JemsError, field_map: dict[str, str] | None = None)
         key = message.get("i18nKey") if isinstance(message, dict) else str(message)
         args = (message.get("i18nArguments") if isinstance(message, dict) else None) or error.args_
         field = field_map.get(service_field, service_field)
-        form.add_error(field if field in form.fields else None, text_for(key, args))
+        visible = field in form.fields and not form.fields[field].widget.is_hidden
+        form.add_error(field if visible else None, text_for(key, args))
         placed = True
     if not placed:
         form.add_error(None, text_for(error.key, error.args_))
@@ -116,17 +116,6 @@ def pager(request, *, page: int, size: int, total: int) -> dict:
     return {"page": page, "pages": pages, "size": size, "total": total, "window": window,
             "first": first, "last": min(page * size, total), "sizes": PAGE_SIZES,
             "previous": page - 1 if page > 1 else None, "next": page + 1 if page < pages else None}
-
-
-def query_string(request, **changes) -> str:
-    """The current GET parameters with some changed (None removes a parameter)."""
-    params = request.GET.copy()
-    for key, value in changes.items():
-        if value is None:
-            params.pop(key, None)
-        else:
-            params[key] = value
-    return "?" + urlencode(params, doseq=True) if params else "?"
 
 
 # --- pages -------------------------------------------------------------------------------------------
