@@ -17,8 +17,6 @@ NPM_PREFIX := .cache/npm
 AXE_JS := $(NPM_PREFIX)/node_modules/axe-core/axe.min.js
 
 export JEMS_VAR_DIR ?= $(CURDIR)/var
-# Browser tests find the accessibility checker here (installed by `make test`).
-export JEMS_AXE_PATH ?= $(CURDIR)/$(AXE_JS)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: run test install install-dev system-deps axe messages migrate demo lint help

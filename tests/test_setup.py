@@ -141,3 +141,13 @@ def test_makefile_and_ci_script_exist():
     assert "\nrun:" in makefile and "\ntest:" in makefile
     ci = REPO_ROOT / ".ci" / "run"
     assert ci.is_file() and os.access(ci, os.X_OK)
+
+
+def test_every_setting_variable_is_documented():
+    import re
+
+    settings_source = (REPO_ROOT / "src" / "jems" / "settings.py").read_text()
+    variables = set(re.findall(r"\bJEMS_[A-Z0-9_]+\b", settings_source))
+    assert len(variables) > 20
+    documented = (REPO_ROOT / "docs" / "configuration.md").read_text()
+    assert sorted(v for v in variables if f"`{v}`" not in documented) == []
