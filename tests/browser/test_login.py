@@ -43,7 +43,7 @@ def test_failed_login_shows_the_reason(page, admin_user, axe):
     log_in(page, admin_user.email, PASSWORD)
 
 
-def test_keyboard_skip_link_and_language_switch(page, admin_user):
+def test_keyboard_skip_link_and_language_switch(page, admin_user, axe):
     log_in(page, admin_user.email, PASSWORD)
     page.keyboard.press("Tab")
     skip = page.get_by_role("link", name="Skip to main content")
@@ -54,5 +54,7 @@ def test_keyboard_skip_link_and_language_switch(page, admin_user):
     page.wait_for_url("**/app/dashboard")
     assert page.locator("html").get_attribute("lang") == "de"
     assert page.get_by_role("button", name="Abmelden").is_visible()
+    assert page.get_by_role("heading", name="Willkommen, Admin Admin").is_visible()
+    axe(page, "dashboard (German)")
     page.get_by_role("button", name="EN English").click()
     assert page.get_by_role("button", name="Log out").is_visible()

@@ -333,3 +333,13 @@ def test_audit_log_filters(admin_client_, admin_user, applicant):
     html = admin_client_.get("/app/system/audit?user_id=abc").content.decode()
     assert_invalid(html, "user_id")
     assert 'value="abc"' in field_tag(html, "user_id")
+
+
+def test_new_captcha_without_javascript_keeps_values(settings):
+    settings.CAPTCHA_ENABLED = True
+    client = Client()
+    client.get("/no-auth/register")
+    html = client.post("/no-auth/register", {"email": "ada@example.org", "name": "Ada", "surname": "",
+                                              "password": "x", "new_captcha": "1"}).content.decode()
+    assert 'value="ada@example.org"' in field_tag(html, "email") and 'value="Ada"' in field_tag(html, "name")
+    assert "aria-invalid" not in html and 'src="data:image/jpeg;base64,' in html

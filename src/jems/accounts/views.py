@@ -111,10 +111,15 @@ def logout_view(request):
 @public_view
 def register(request):
     captcha_enabled = settings.CAPTCHA_ENABLED
-    form = RegisterForm(request.POST or None, captcha_enabled=captcha_enabled)
+    if "new_captcha" in request.POST:
+        # "Show another picture" without JavaScript: keep what was typed, show no errors yet.
+        kept = {k: request.POST.get(k, "") for k in ("email", "name", "surname")}
+        form = RegisterForm(initial=kept, captcha_enabled=captcha_enabled)
+    else:
+        form = RegisterForm(request.POST or None, captcha_enabled=captcha_enabled)
     if request.method == "POST":
         expected = take_answer(request.session) if captcha_enabled else None
-        if "new_captcha" not in request.POST and form.is_valid():
+        if form.is_bound and form.is_valid():
             data = form.cleaned_data
             try:
                 user = services.register_applicant(
@@ -125,7 +130,7 @@ def register(request):
                 apply_error(form, error)
             else:
                 return render(request, "accounts/register_done.html", {"email": user.email})
-        if captcha_enabled:
+        if captcha_enabled and form.is_bound:
             # A new picture comes with every attempt: clear the old answer.
             form.data = form.data.copy()
             form.data["captcha"] = ""
