@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from jems.accounts.models import Role, User, UserStatus
-from jems.accounts.privileges import ADMINISTRATOR_ROLE_ID, APPLICANT_USER_ROLE_ID, PROGRAMME_USER_ROLE_ID
+from jems.accounts.privileges import APPLICANT_USER_ROLE_ID, PROGRAMME_USER_ROLE_ID
 
 PASSWORD = "Test-Passw0rd"
 
