@@ -27,7 +27,7 @@ help:
 	@echo "make lint   - ruff check"
 
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv $(VENV) || { echo "Creating the virtualenv failed: on Debian install python3-venv" >&2; exit 1; }
 
 # Reinstall only when pyproject.toml changes (the stamp files are newer than it otherwise).
 $(VENV)/.stamp-run: pyproject.toml | $(BIN)/python
