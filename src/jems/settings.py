@@ -87,7 +87,7 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.parse(
-        env("JEMS_DATABASE_URL", f"sqlite:///{VAR_DIR / 'jems.sqlite3'}"),
+        env("JEMS_DATABASE_URL") or f"sqlite:///{VAR_DIR / 'jems.sqlite3'}",
         conn_max_age=int(env("JEMS_DB_CONN_MAX_AGE", "0")),
     )
 }
@@ -187,6 +187,9 @@ else:
 CELERY_BROKER_URL = env("JEMS_CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_BEAT_SCHEDULE = {
+    "expire-idle-sessions": {"task": "jems.expire_idle_sessions", "schedule": 300.0},
+}
 
 LOGGING = {
     "version": 1,

@@ -8,6 +8,8 @@ from django.contrib.auth import logout
 from .services import record_session_expired
 
 LAST_SEEN_KEY = "jems_last_seen"
+# The stamp is renewed at most once a minute, so that most requests do not write the session.
+RESTAMP_SECONDS = 60
 
 
 class IdleSessionMiddleware:
@@ -25,7 +27,7 @@ class IdleSessionMiddleware:
                 record_session_expired(user_id=user.pk, email=user.email)
                 logout(request)
                 request.session_expired = True
-            else:
+            elif last_seen is None or now - last_seen >= RESTAMP_SECONDS:
                 request.session[LAST_SEEN_KEY] = now
         return self.get_response(request)
 
