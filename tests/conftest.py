@@ -22,9 +22,9 @@ def fresh_install_baseline(request):
         marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
     )
     request.getfixturevalue("transactional_db" if transactional else "db")
-    from jems.accounts.baseline import ensure_baseline
+    from jems.core.baseline import ensure_all
 
-    ensure_baseline(Role, User)
+    ensure_all()
 
 
 def make_user(email, role_id, status=UserStatus.ACTIVE, password=PASSWORD, **extra):

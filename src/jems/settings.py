@@ -48,6 +48,14 @@ INSTALLED_APPS = [
     "jems.core",
     "jems.audit",
     "jems.accounts",
+    "jems.calls",
+    "jems.programme",
+    "jems.priorities",
+    "jems.cost_options",
+    "jems.nuts",
+    "jems.currency",
+    "jems.controllers",
+    "jems.checklists",
     "jems.api",
 ]
 

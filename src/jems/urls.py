@@ -9,5 +9,12 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("jems.accounts.urls")),
     path("", include("jems.audit.urls")),
+    path("", include("jems.programme.urls")),
+    path("", include("jems.priorities.urls")),
+    path("", include("jems.cost_options.urls")),
+    path("", include("jems.nuts.urls")),
+    path("", include("jems.currency.urls")),
+    path("", include("jems.controllers.urls")),
+    path("", include("jems.checklists.urls")),
     path("", include("jems.core.urls")),
 ]

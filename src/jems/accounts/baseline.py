@@ -44,3 +44,9 @@ def ensure_baseline(Role, User, connection=default_connection) -> None:
     with connection.cursor() as cursor:
         for statement in connection.ops.sequence_reset_sql(no_style(), [Role, User]):
             cursor.execute(statement)
+
+
+def ensure() -> None:
+    from .models import Role, User
+
+    ensure_baseline(Role, User)

@@ -78,6 +78,11 @@ def register_routers():
     api.add_router("/captcha", captcha_router)
     api.add_router("/audit", audit_router)
     api.add_router("", core_router)
+    # Programme setup: each app's router carries its own full paths (/programmeFund, /nuts, ...).
+    from importlib import import_module
+
+    for app in ("programme", "priorities", "cost_options", "nuts", "currency", "controllers", "checklists"):
+        api.add_router("", import_module(f"jems.{app}.api").router)
 
 
 register_routers()

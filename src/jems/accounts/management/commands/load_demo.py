@@ -28,6 +28,20 @@ def demo_logins() -> list[tuple[str, str, str]]:
             for role_id, email, _, _, password in DEMO_USERS]
 
 
+def load_app_demos(stdout) -> None:
+    """Each app may bring demo data in `<app>/demo.py` with an idempotent `load(stdout)`; they run in
+    INSTALLED_APPS order (so NUTS regions exist before the institutions that cover them)."""
+    from importlib import import_module
+    from importlib.util import find_spec
+
+    from django.apps import apps
+
+    for config in apps.get_app_configs():
+        name = f"{config.name}.demo"
+        if config.name.startswith("jems.") and find_spec(name):
+            import_module(name).load(stdout)
+
+
 class Command(BaseCommand):
     help = "Create or reset the demo logins (administrator, programme user, applicant). Demo mode only."
 
@@ -58,6 +72,7 @@ class Command(BaseCommand):
                 user.set_password(password)
                 user.save()
                 FailedLoginAttempt.objects.filter(user=user).delete()
+            load_app_demos(self.stdout)
         self.stdout.write("Demo logins (password rule: at least 10 characters, lower, upper case and a digit):")
         for role_name, email, password in demo_logins():
             self.stdout.write(f"  {role_name:<16} {email:<24} {password}")

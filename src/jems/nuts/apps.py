@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class NutsConfig(AppConfig):
+    name = "jems.nuts"
+    label = "nuts"
+    verbose_name = "NUTS regions"
