@@ -11,12 +11,15 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from jems import __version__
 from jems.core.errors import JemsError
 
+from .json import DecimalJSONParser, DecimalJSONRenderer
 from .schemas import EmptyBody
 from .security import session_or_basic
 
 EMPTY_BODY_STATUSES = {400, 405, 415}
 
 api = NinjaAPI(
+    renderer=DecimalJSONRenderer(),
+    parser=DecimalJSONParser(),
     title="Jems for Python REST API",
     version=__version__,
     description="Wire-compatible with the Jems v10 REST API (see docs/api.md).",

@@ -2,10 +2,12 @@
 helpers for Jems' odd bodies (bare scalars, verbatim strings, bean-validation errors)."""
 
 import json
+from decimal import Decimal
+from typing import Annotated
 
 from django.http import HttpResponse
 from ninja import Schema
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, WithJsonSchema
 from pydantic.alias_generators import to_camel
 
 from jems.core.errors import JemsError, i18n
@@ -110,3 +112,7 @@ def json_scalar(value) -> HttpResponse:
     if value is None:
         return HttpResponse(status=200, content_type="application/json")
     return HttpResponse(json.dumps(value), status=200, content_type="application/json")
+
+
+# A BigDecimal of the contract: a JSON number with exact digits (see jems.api.json), never a string.
+DecimalNumber = Annotated[Decimal, WithJsonSchema({"type": "number"})]
