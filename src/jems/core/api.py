@@ -9,8 +9,6 @@ from ninja import Router
 from jems import __version__
 from jems.api.schemas import CamelSchema, json_scalar
 
-from .messages import TEXTS
-
 router = Router(tags=["common"])
 
 
@@ -67,6 +65,7 @@ def locale_information(request):
 @router.get("/i18n/{locale}", auth=None, response={200: dict[str, str]}, operation_id="getTranslations",
             summary="UI texts of one locale: a flat map of message key to text")
 def translations(request, locale: str):
-    with translation.override(locale.lower().replace("_", "-")):
-        return {key: str(text) for key, text in TEXTS.items()}
+    from jems.programme.translations import merged_texts  # our texts + the programme's uploaded overrides
+
+    return merged_texts(locale)
 

@@ -40,14 +40,77 @@ TEXTS = {
 }
 
 
+# --- Programme core (jems.programme): basic data, languages, translation files, funds, strategies,
+# legal statuses, state aid, typology of errors. Appended by the programme-core area.
+TEXTS.update({
+    "programme.setup.locked": _("{what} is not possible: a call has been published, so the programme setup is locked."),
+    "programme.data.year.range": _("Enter a year between {min} and {max}."),
+    "programme.data.last.year.before.first": _("The last year cannot be before the first year."),
+    "programme.data.eligible.until.before.from": _("The end of eligibility cannot be before its start."),
+    "programme.data.flat.rate.range": _("Enter a rate between 0 and 100 with at most two decimals."),
+    "programme.language.fallback.exactly.one": _("Choose exactly one fallback language."),
+    "programme.language.input.min": _("Choose at least one input language."),
+    "programme.language.input.max": _("Choose at most {max} input languages."),
+    "programme.language.duplicate": _("A language is listed twice: {language}."),
+    "programme.translation.file.required": _("Choose a file to upload."),
+    "programme.translation.file.too.big": _("The file is larger than {maxSize} MB."),
+    "programme.translation.file.unreadable": _("This is not a readable translation file (key=value lines, UTF-8)."),
+    "programme.fund.max": _("There is maximum of {max} funds allowed in the system."),
+    "programme.fund.abbreviation.required": _("Enter the abbreviation in at least one language."),
+    "programme.fund.type.other.only": _("Funds added by the programme have the type Other."),
+    "programme.fund.type.fixed": _("The type of a fund cannot be changed."),
+    "programme.fund.predefined.not.removable": _("Predefined funds cannot be removed."),
+    "programme.fund.predefined.text.fixed": _("The English text of a predefined fund cannot be changed."),
+    "programme.legal.status.max": _("There is maximum of {max} legal statuses allowed."),
+    "programme.legal.status.type.other.only": _("Legal statuses added by the programme have the type Other."),
+    "programme.legal.status.type.fixed": _("The type of a legal status cannot be changed."),
+    "programme.legal.status.predefined.not.removable": _("The legal statuses Public and Private cannot be removed."),
+    "programme.legal.status.predefined.text.fixed": _(
+        "The English description of the legal statuses Public and Private cannot be changed."),
+    "programme.state.aid.max": _("There is maximum of {max} state aid schemes allowed."),
+    "programme.state.aid.max.intensity.range": _("Enter a maximum intensity between 0 and 100 with at most two decimals."),
+    "programme.state.aid.threshold.range": _("Enter a threshold of at least 0 with at most two decimals."),
+    "programme.typology.errors.max": _("There is maximum of {max} typology of errors entries allowed."),
+    "programme.typology.errors.description.required": _("Enter a description."),
+    # Strategy labels (code-lists.md §4.3, label key programme.strategy.<CODE>).
+    "programme.strategy.EUStrategyAdriaticIonianRegion": _("EU Strategy for the Adriatic and Ionian Region"),
+    "programme.strategy.EUStrategyAlpineRegion": _("EU Strategy for the Alpine Region"),
+    "programme.strategy.EUStrategyBalticSeaRegion": _("EU Strategy for the Baltic Sea Region"),
+    "programme.strategy.EUStrategyDanubeRegion": _("EU Strategy for the Danube Region"),
+    "programme.strategy.SeaBasinStrategyNorthSea": _("North Sea Region Strategy"),
+    "programme.strategy.SeaBasinStrategyBlackSea": _("Common Maritime Agenda for the Black Sea"),
+    "programme.strategy.SeaBasinStrategyBalticSea": _("Sea Basin Strategy: Baltic Sea"),
+    "programme.strategy.SeaBasinStrategyArcticOcean": _(
+        "A stronger EU engagement for a peaceful, sustainable and prosperous Arctic"),
+    "programme.strategy.SeaBasinStrategyOutermostRegions": _(
+        "A stronger and renewed strategic partnership with the EU's outermost regions"),
+    "programme.strategy.SeaBasinStrategyAdriaticIonianSea": _("Sea Basin Strategy: Adriatic and Ionian Seas"),
+    "programme.strategy.MediterraneanSeaBasin": _(
+        "Initiative for the sustainable development of the blue economy in the western Mediterranean region"),
+    "programme.strategy.AtlanticStrategy": _("Atlantic action plan 2.0"),
+    "programme.strategy.EuropeanGreenDeal": _("European Green Deal"),
+    "programme.strategy.TerritorialAgenda2030": _("Territorial Agenda 2030"),
+    "programme.strategy.Other": _("Other"),
+})
+
+
 def text_for(key: str | None, args: dict | None = None) -> str:
     """The user-facing text of an i18n key with its arguments filled in (the key itself if unknown)."""
     if not key:
         return ""
-    template = TEXTS.get(key)
+    template = _override(key)
+    if template is None:
+        template = TEXTS.get(key)
     if template is None:
         return key
     try:
         return str(template).format(**(args or {}))
-    except (KeyError, IndexError):
+    except (KeyError, IndexError, ValueError, AttributeError):  # uploaded texts may have odd braces
         return str(template)
+
+
+def _override(key: str) -> str | None:
+    """The programme's uploaded text for the key in the active language (Programme → Translation management)."""
+    from jems.programme.translations import override_text
+
+    return override_text(key)
