@@ -1,5 +1,72 @@
-"""Jems-compatible API of nuts (see docs/api.md)."""
+"""Jems-compatible API of NUTS: NutsApi (/api/nuts...) and the two NUTS operations of ProgrammeDataApi
+(GET/PUT /api/programmedata/nuts; the rest of ProgrammeDataApi is in jems.programme)."""
 
-from ninja import Router
+from django.apps import apps
+from django.http import HttpResponse
+from ninja import Body, Router
+
+from . import queries, services
+from .schemas import OutputNuts, OutputNutsMetadata, ProgrammeDataDTO, metadata_dto
 
 router = Router(tags=["programme"])
+
+BASIC_DATA_FIELDS = (
+    "cci", "title", "version", "first_year", "last_year", "eligible_from", "eligible_until",
+    "commission_decision_number", "commission_decision_date", "programme_amending_decision_number",
+    "programme_amending_decision_date", "technical_assistance_flat_rate", "project_id_programme_abbreviation",
+    "project_id_use_call_id",
+)
+
+
+@router.get("/nuts", response={200: list[OutputNuts]}, by_alias=True, operation_id="NutsApi_getNuts",
+            tags=["nuts"], summary="Retrieve all possible NUTS from the system")
+def get_nuts(request):
+    return queries.nuts_tree(actor=request.user)
+
+
+@router.post("/nuts/download", response={200: OutputNutsMetadata}, by_alias=True, operation_id="downloadLatestNuts",
+             tags=["nuts"], summary="Perform download of new GISCO-regions data, if not yet downloaded")
+def download_latest_nuts(request):
+    return metadata_dto(services.load_dataset(actor=request.user))
+
+
+@router.get("/nuts/metadata", response={200: OutputNutsMetadata | None}, by_alias=True,
+            operation_id="getNutsMetadata", tags=["nuts"],
+            summary="Retrieve info about NUTS version in the system, if already downloaded")
+def get_nuts_metadata(request):
+    metadata = queries.metadata(actor=request.user)
+    if metadata is None:
+        return HttpResponse(status=200, content_type="application/json")
+    return metadata_dto(metadata)
+
+
+@router.get("/programmedata/nuts", response={200: list[OutputNuts]}, by_alias=True,
+            operation_id="ProgrammeDataApi_getNuts", summary="Retrieve NUTS available for this programme setup")
+def get_programme_nuts(request):
+    return queries.programme_nuts(actor=request.user)
+
+
+@router.put("/programmedata/nuts", response={200: ProgrammeDataDTO}, by_alias=True, operation_id="updateNuts",
+            summary="Specify available NUTS regions for this programme")
+def update_programme_nuts(request, regions: Body[list[str]]):
+    services.update_programme_area(actor=request.user, codes=regions)
+    return {**basic_programme_data(), "programme_nuts": queries.programme_area_tree()}
+
+
+def basic_programme_data() -> dict:
+    """The basic programme data of ProgrammeDataDTO, read from the programme app's model when it has one."""
+    data = {field: None for field in BASIC_DATA_FIELDS}
+    data["project_id_use_call_id"] = False
+    try:
+        model = apps.get_model("programme", "ProgrammeData")
+    except LookupError:
+        return data
+    row = model.objects.order_by("pk").first()
+    if row is not None:
+        for field in BASIC_DATA_FIELDS:
+            if hasattr(row, field):
+                data[field] = getattr(row, field)
+        if data["technical_assistance_flat_rate"] is not None:
+            data["technical_assistance_flat_rate"] = float(data["technical_assistance_flat_rate"])
+        data["project_id_use_call_id"] = bool(data["project_id_use_call_id"])
+    return data

@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "nuts"
-urlpatterns = []
+urlpatterns = [
+    path("app/programme/areas", views.areas, name="areas"),
+    path("app/programme/areas/download", views.download, name="download"),
+]
