@@ -114,3 +114,48 @@ def _override(key: str) -> str | None:
     from jems.programme.translations import override_text
 
     return override_text(key)
+
+
+# --- Priorities, indicators and simplified cost options (programme setup §2.2, §2.4, §2.9) ----------------
+TEXTS.update({
+    "programme.setup.number.invalid": _("Enter a number."),
+    "programme.setup.number.out.of.range": _("Enter a number from {min} to {max}."),
+    "programme.setup.number.decimals": _("At most {max} decimals are allowed."),
+    "programme.priority.not.found": _("This priority does not exist."),
+    "programme.priority.code.already.in.use": _("A priority with the code {code} already exists."),
+    "programme.priority.specificObjectives.empty": _("Select at least one specific objective."),
+    "programme.priority.specificObjective.invalid": _("Unknown specific objective: {policy}."),
+    "programme.priority.specificObjective.duplicate": _("The specific objective {policy} is selected twice."),
+    "programme.priority.specificObjective.wrong.objective": _(
+        "The specific objective {policy} does not belong to the policy objective {objective}."),
+    "programme.priority.specificObjective.already.in.use": _(
+        "The specific objective {policy} already belongs to priority {priority}."),
+    "programme.priority.specificObjective.code.already.in.use": _(
+        "The code {code} is already used by another specific objective."),
+    "programme.priority.specificObjective.used.by.indicator": _(
+        "Specific objectives that indicators refer to cannot be removed: {policies}."),
+    "programme.priority.used.by.indicator": _(
+        "The priority cannot be deleted: indicators refer to its specific objectives {policies}."),
+    "programme.priority.dimension.invalid": _("Unknown dimension: {dimension}."),
+    "programme.priority.dimension.codes.too.many": _("You cannot add more than {max} dimension codes."),
+    "programme.priority.dimension.code.invalid": _("The code {code} is not valid: the codes go from 001 to {max}."),
+    "programme.indicator.not.found": _("This indicator does not exist."),
+    "programme.indicator.identifier.already.in.use": _("An indicator with the ID {identifier} already exists."),
+    "programme.indicator.specificObjective.not.set.up": _(
+        "This specific objective is not set up in a priority of the programme."),
+    "programme.indicator.result.not.found": _("This result indicator does not exist."),
+    "programme.indicator.output.max.reached": _("The programme already has the maximum of {max} output indicators."),
+    "programme.indicator.result.max.reached": _("The programme already has the maximum of {max} result indicators."),
+    "programme.lumpSum.not.found": _("This lump sum does not exist."),
+    "programme.unitCost.not.found": _("This unit cost does not exist."),
+    "programme.costOption.category.invalid": _("Unknown cost category: {category}."),
+    "lump.sum.categories.min.2": _("At least two cost categories need to be selected."),
+    "lump.sum.max.allowed.reached": _("The programme already has the maximum of {max} lump sums."),
+    "unit.cost.max.allowed.reached": _("The programme already has the maximum of {max} unit costs."),
+    "unit.cost.foreign.currency.code.missing": _("Select the currency of the cost per unit in foreign currency."),
+    "unit.cost.foreign.currency.code.invalid": _("{code} is not an ISO 4217 currency code."),
+    "unit.cost.categories.exactly.1": _("One cost category needs to be selected."),
+    "unit.cost.categories.office.not.allowed": _(
+        "Office and administrative costs cannot be the single cost category of a unit cost."),
+    "unit.cost.categories.min.2": _("At least two cost categories need to be selected."),
+})
