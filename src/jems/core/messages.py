@@ -116,6 +116,26 @@ def _override(key: str) -> str | None:
     return override_text(key)
 
 
+# --- Checklist templates (jems.checklists). Appended by the checklist-templates area.
+TEXTS.update({
+    "programme.checklist.not.found": _("This checklist does not exist."),
+    "programme.checklist.component.not.found": _("This checklist component does not exist."),
+    "programme.checklist.is.locked": _(
+        "This checklist is in use (locked): only its texts can change and it cannot be deleted. "
+        "Clone it to change its structure."),
+    "programme.checklist.locked.frozen": _("This cannot change: the checklist is in use (locked)."),
+    "programme.checklist.max.reached": _("The programme already has the maximum of {max} checklists."),
+    "programme.checklist.components.max.reached": _("A checklist can have at most {max} components."),
+    "programme.checklist.number.invalid": _("Enter a number."),
+    "programme.checklist.number.out.of.range": _("Enter a number from {min} to {max}."),
+    "programme.checklist.number.decimal.places": _("Use at most {places} decimal places."),
+    "programme.checklist.max.score.below.min": _("The maximum score must not be lower than the minimum score."),
+    "programme.checklist.component.metadata.type.mismatch": _("The component data must be of type {type}."),
+    "programme.checklist.type.unknown": _("Unknown checklist type."),
+    "programme.checklist.component.type.unknown": _("Unknown component type."),
+})
+
+
 # --- Priorities, indicators and simplified cost options (programme setup §2.2, §2.4, §2.9) ----------------
 TEXTS.update({
     "programme.setup.number.invalid": _("Enter a number."),
@@ -158,4 +178,23 @@ TEXTS.update({
     "unit.cost.categories.office.not.allowed": _(
         "Office and administrative costs cannot be the single cost category of a unit cost."),
     "unit.cost.categories.min.2": _("At least two cost categories need to be selected."),
+})
+
+
+# --- NUTS regions, conversion rates, controller institutions (jems.nuts, jems.currency, jems.controllers) ---
+TEXTS.update({
+    "nuts.region.not.found": _("Unknown NUTS codes: {codes}."),
+    "nuts.dataset.invalid": _("The NUTS data set could not be loaded: {reason}"),
+    "programme.setup.locked": _("This change is not possible: a call has been published, so the programme setup is locked."),
+    "currency.import.failed": _("The conversion rates for {year}-{month} could not be imported: {reason}"),
+    "currency.year.invalid": _("The year must be between 2000 and 2100."),
+    "currency.month.invalid": _("The month must be between 1 and 12."),
+    "controller.institution.not.found": _("This controller institution does not exist."),
+    "controller.institution.nuts.not.in.programme.area": _("These regions are not in the programme area: {codes}."),
+    "controller.institution.user.not.found": _("There is no user with the e-mail {email}."),
+    "controller.institution.user.not.monitor": _("{email} cannot be a controller: the role has no project-monitoring privilege."),
+    "controller.institution.user.duplicate": _("{email} is listed twice."),
+    "controller.institution.users.too.many": _("At most {max} users are allowed."),
+    "controller.institution.partner.not.assignable": _("Partner {partnerId} is not a partner of a contracted project."),
+    "project.partner.not.found": _("This partner does not exist."),
 })
