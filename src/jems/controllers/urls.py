@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "controllers"
-urlpatterns = []
+urlpatterns = [
+    path("app/controller", views.institution_list, name="list"),
+    path("app/controller/create", views.institution_create, name="create"),
+    path("app/controller/assignment", views.assignment, name="assignment"),
+    path("app/controller/<int:institution_id>", views.institution_detail, name="detail"),
+]

@@ -1,21 +1,16 @@
 """Jems-compatible API of NUTS: NutsApi (/api/nuts...) and the two NUTS operations of ProgrammeDataApi
 (GET/PUT /api/programmedata/nuts; the rest of ProgrammeDataApi is in jems.programme)."""
 
-from django.apps import apps
 from django.http import HttpResponse
 from ninja import Body, Router
 
+from jems.programme.queries import programme_data_row
+from jems.programme.schemas import ProgrammeDataDTO, programme_data_dto
+
 from . import queries, services
-from .schemas import OutputNuts, OutputNutsMetadata, ProgrammeDataDTO, metadata_dto
+from .schemas import OutputNuts, OutputNutsMetadata, metadata_dto
 
 router = Router(tags=["programme"])
-
-BASIC_DATA_FIELDS = (
-    "cci", "title", "version", "first_year", "last_year", "eligible_from", "eligible_until",
-    "commission_decision_number", "commission_decision_date", "programme_amending_decision_number",
-    "programme_amending_decision_date", "technical_assistance_flat_rate", "project_id_programme_abbreviation",
-    "project_id_use_call_id",
-)
 
 
 @router.get("/nuts", response={200: list[OutputNuts]}, by_alias=True, operation_id="NutsApi_getNuts",
@@ -50,23 +45,4 @@ def get_programme_nuts(request):
             summary="Specify available NUTS regions for this programme")
 def update_programme_nuts(request, regions: Body[list[str]]):
     services.update_programme_area(actor=request.user, codes=regions)
-    return {**basic_programme_data(), "programme_nuts": queries.programme_area_tree()}
-
-
-def basic_programme_data() -> dict:
-    """The basic programme data of ProgrammeDataDTO, read from the programme app's model when it has one."""
-    data = {field: None for field in BASIC_DATA_FIELDS}
-    data["project_id_use_call_id"] = False
-    try:
-        model = apps.get_model("programme", "ProgrammeData")
-    except LookupError:
-        return data
-    row = model.objects.order_by("pk").first()
-    if row is not None:
-        for field in BASIC_DATA_FIELDS:
-            if hasattr(row, field):
-                data[field] = getattr(row, field)
-        if data["technical_assistance_flat_rate"] is not None:
-            data["technical_assistance_flat_rate"] = float(data["technical_assistance_flat_rate"])
-        data["project_id_use_call_id"] = bool(data["project_id_use_call_id"])
-    return data
+    return programme_data_dto(programme_data_row(), queries.programme_area_tree())
