@@ -16,7 +16,12 @@ from jems.priorities.codes import (
     official_code,
     policies_of,
 )
-from jems.priorities.models import OutputIndicator, ProgrammePriority, ProgrammeSpecificObjective, ResultIndicator
+from jems.priorities.models import (
+    OutputIndicator,
+    ProgrammePriority,
+    ProgrammeSpecificObjective,
+    ResultIndicator,
+)
 from jems.priorities.services import SpecificObjectiveInput as SO
 
 from .conftest import make_output, make_priority, make_result
