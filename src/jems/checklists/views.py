@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from jems.core.errors import JemsError, NotFound
+from jems.core.errors import NotFound, ValidationFailed
 from jems.core.messages import text_for
 from jems.core.views import app_view, apply_error, page_params
 from jems.programme.navigation import programme_context
@@ -61,7 +61,7 @@ def checklist_create(request):
             checklist = services.create_checklist(
                 actor=actor, type=data["type"], name=data["name"], min_score=data["min_score"],
                 max_score=data["max_score"], allows_decimal_score=data["allows_decimal_score"])
-        except JemsError as error:
+        except ValidationFailed as error:
             apply_error(form, error, SETTINGS_FIELDS)
         else:
             messages.success(request, _("The checklist is created. Now add its components."))
@@ -113,7 +113,7 @@ def checklist_detail(request, checklist_id: int):
             services.update_settings(actor=actor, checklist_id=checklist.pk, type=data["type"], name=data["name"],
                                      min_score=data["min_score"], max_score=data["max_score"],
                                      allows_decimal_score=data["allows_decimal_score"])
-        except JemsError as error:
+        except ValidationFailed as error:
             apply_error(form, error, SETTINGS_FIELDS)
         else:
             messages.success(request, _("The checklist is saved."))
@@ -130,7 +130,7 @@ def component_add(request, checklist_id: int):
         try:
             component = services.add_component(actor=actor, checklist_id=checklist_id,
                                                component_type=form.cleaned_data["component_type"])
-        except JemsError as error:
+        except ValidationFailed as error:
             apply_error(form, error, {"type": "component_type"})
         else:
             messages.success(request, _("The component is added at the end. Fill in its fields and save it."))
@@ -156,9 +156,7 @@ def component_action(request, checklist_id: int, component_id: int):
             services.delete_component(actor=actor, checklist_id=checklist_id, component_id=component_id)
             messages.success(request, _("The component is deleted."))
             return redirect(_detail_url(checklist_id, "components"))
-    except JemsError as error:
-        if error.status != 422:
-            raise
+    except ValidationFailed as error:
         messages.error(request, text_for(error.key, error.args_))
         return redirect(_detail_url(checklist_id, anchor))
     checklist = queries.get_checklist(actor=actor, checklist_id=checklist_id)
@@ -170,7 +168,7 @@ def component_action(request, checklist_id: int, component_id: int):
         try:
             services.update_component(actor=actor, checklist_id=checklist_id, component_id=component_id,
                                       metadata=form.metadata())
-        except JemsError as error:
+        except ValidationFailed as error:
             apply_error(form, error, form.FIELDS)
         else:
             messages.success(request, _("The component is saved."))
@@ -184,9 +182,7 @@ def checklist_clone(request, checklist_id: int):
     actor = request.user
     try:
         clone = services.clone_checklist(actor=actor, checklist_id=checklist_id)
-    except JemsError as error:
-        if error.status != 422:
-            raise
+    except ValidationFailed as error:
         messages.error(request, text_for(error.key, error.args_))
         return redirect(_detail_url(checklist_id))
     messages.success(request, _("The checklist is cloned. This is the copy."))
@@ -204,9 +200,7 @@ def checklist_delete(request, checklist_id: int):
     if request.method == "POST":
         try:
             services.delete_checklist(actor=actor, checklist_id=checklist.pk)
-        except JemsError as error:
-            if error.status != 422:
-                raise
+        except ValidationFailed as error:
             messages.error(request, text_for(error.key, error.args_))
             return redirect(_detail_url(checklist.pk))
         messages.success(request, _("The checklist “%(name)s” is deleted.") % {"name": checklist.name})
