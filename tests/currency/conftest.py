@@ -1,0 +1,1 @@
+from tests.nuts.fileserver import file_server  # noqa: F401
