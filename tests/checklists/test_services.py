@@ -437,3 +437,34 @@ def test_baseline_ensure_is_idempotent_and_never_changes_templates(admin_user):
     ProgrammeChecklist.objects.all().delete()
     baseline.ensure()
     assert ProgrammeChecklist.objects.count() == len(baseline.TEMPLATES) == 5
+
+
+# --- optimistic locking of the editor ----------------------------------------------------------------------
+
+
+def test_editor_saves_based_on_outdated_values_are_refused(admin_user, checklist):
+    from jems.checklists.components import component_fingerprint, settings_fingerprint
+
+    score = checklist.components.get(type="SCORE")
+    seen_component, seen_settings = component_fingerprint(score), settings_fingerprint(checklist)
+    services.update_component(actor=admin_user, checklist_id=checklist.pk, component_id=score.pk,
+                              metadata={"question": "First editor"}, expected=seen_component)
+    with pytest.raises(ValidationFailed) as refused:
+        services.update_component(actor=admin_user, checklist_id=checklist.pk, component_id=score.pk,
+                                  metadata={"question": "Second editor"}, expected=seen_component)
+    assert refused.value.key == "programme.checklist.changed.meanwhile"
+    assert ChecklistComponent.objects.get(pk=score.pk).metadata["question"] == "First editor"
+    services.update_settings(actor=admin_user, checklist_id=checklist.pk, type="CONTROL", name="First",
+                             min_score=None, max_score=None, allows_decimal_score=False, expected=seen_settings)
+    with pytest.raises(ValidationFailed) as refused:
+        services.update_settings(actor=admin_user, checklist_id=checklist.pk, type="CLOSURE", name="Second",
+                                 min_score=None, max_score=None, allows_decimal_score=False, expected=seen_settings)
+    assert refused.value.key == "programme.checklist.changed.meanwhile"
+    # Other components and the unchanged settings fingerprint do not block a save.
+    toggle = checklist.components.get(type="OPTIONS_TOGGLE")
+    services.update_component(actor=admin_user, checklist_id=checklist.pk, component_id=toggle.pk,
+                              metadata={"question": "Independent"}, expected=component_fingerprint(toggle))
+    checklist.refresh_from_db()
+    services.update_settings(actor=admin_user, checklist_id=checklist.pk, type="CLOSURE", name="Second",
+                             min_score=None, max_score=None, allows_decimal_score=False,
+                             expected=settings_fingerprint(checklist))

@@ -252,3 +252,28 @@ def test_preview_shows_the_checklist_as_a_respondent_sees_it(reader_page, checkl
     assert "weight 1.5" in html
     empty = make_checklist(name="Empty", min_score=None, max_score=None)
     assert "no components yet" in html_of(reader_page.get(detail(empty) + "/preview"))
+
+
+def test_concurrent_edits_are_noticed_and_input_is_kept(admin_page, admin_user, checklist):
+    score = component_ids(checklist)[3]
+    html = html_of(admin_page.get(detail(checklist)))
+    seen = re.search(rf'name="c{score}-fingerprint" value="(\w+)"', html).group(1)
+    settings_seen = re.search(r'name="fingerprint" value="(\w+)"', html).group(1)
+    services.update_component(actor=admin_user, checklist_id=checklist.pk, component_id=score,
+                              metadata={"question": "Saved by a colleague"})
+    post = {"action": "save", f"c{score}-question": "My question", f"c{score}-weight": "2",
+            f"c{score}-fingerprint": seen}
+    refused = admin_page.post(f"{detail(checklist)}/components/{score}", post)
+    assert refused.status_code == 200
+    html = html_of(refused)
+    assert "Someone else saved a change here meanwhile" in html and "My question" in html
+    newer = re.search(rf'name="c{score}-fingerprint" value="(\w+)"', html).group(1)
+    assert newer != seen
+    again = admin_page.post(f"{detail(checklist)}/components/{score}", {**post, f"c{score}-fingerprint": newer})
+    assert again.status_code == 302
+    assert ChecklistComponent.objects.get(pk=score).metadata["question"] == "My question"
+    services.update_settings(actor=admin_user, checklist_id=checklist.pk, type="CONTROL", name="Colleague",
+                             min_score=None, max_score=None, allows_decimal_score=False)
+    stale = admin_page.post(detail(checklist), {"name": "Mine", "type": "CONTROL", "fingerprint": settings_seen})
+    assert "Someone else saved a change here meanwhile" in html_of(stale) and 'value="Mine"' in html_of(stale)
+    assert ProgrammeChecklist.objects.get(pk=checklist.pk).name == "Colleague"

@@ -6,6 +6,8 @@ Field errors are keyed by the Jems field paths of ProgrammeChecklistDetailDTO (`
 `components[3].metadata.question`, ...), with an i18n message and its arguments.
 """
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -221,3 +223,19 @@ def frozen_changes(current, template: TemplateInput, cleaned: list[dict], errors
                 changed = before != value
             if changed:
                 errors.add(f"{path}.metadata.{name}", key)
+
+
+def fingerprint(value) -> str:
+    """A short digest of stored values: forms carry it so that a save based on outdated values is noticed
+    (optimistic locking) instead of silently overwriting someone else's change."""
+    text = json.dumps(value, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:20]
+
+
+def settings_fingerprint(checklist) -> str:
+    scores = [None if _decimal(v) is None else f"{_decimal(v):.2f}" for v in (checklist.min_score, checklist.max_score)]
+    return fingerprint([checklist.name, checklist.type, *scores, checklist.allows_decimal_score])
+
+
+def component_fingerprint(component) -> str:
+    return fingerprint([component.type, component.metadata])

@@ -4,7 +4,7 @@ services.py (their field errors come back onto these fields)."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .components import HEADLINE_MAX, LABEL_MAX, OPTION_MAX, QUESTION_MAX
+from .components import HEADLINE_MAX, LABEL_MAX, OPTION_MAX, QUESTION_MAX, component_fingerprint
 from .models import ChecklistType, ComponentType
 
 # Service field paths → form fields.
@@ -29,13 +29,14 @@ class ChecklistForm(forms.Form):
     max_score = forms.DecimalField(label=_("Maximum score"), required=False,
                                    help_text=_("From 0 to 100, not lower than the minimum score."))
     allows_decimal_score = forms.BooleanField(label=_("Allow scores with two decimals, e.g. 2.25"), required=False)
+    fingerprint = forms.CharField(widget=forms.HiddenInput, required=False)  # optimistic locking
 
     STRUCTURE = ("type", "min_score", "max_score", "allows_decimal_score")
 
     def __init__(self, *args, can_edit=True, locked=False, **kwargs):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
-            if not can_edit or (locked and name in self.STRUCTURE):
+            if name != "fingerprint" and (not can_edit or (locked and name in self.STRUCTURE)):
                 field.disabled = True
 
 
@@ -46,12 +47,15 @@ class ComponentForm(forms.Form):
     FIELDS: dict[str, str] = {}
     STRUCTURE: tuple[str, ...] = ()
 
-    def __init__(self, *args, metadata=None, can_edit=True, locked=False, **kwargs):
+    fingerprint = forms.CharField(widget=forms.HiddenInput, required=False)  # optimistic locking
+
+    def __init__(self, *args, metadata=None, can_edit=True, locked=False, fingerprint="", **kwargs):
         metadata = metadata or {}
         initial = {field: metadata.get(prop) for prop, field in self.FIELDS.items()}
+        initial["fingerprint"] = fingerprint
         super().__init__(*args, initial=initial, **kwargs)
         for name, field in self.fields.items():
-            if not can_edit or (locked and name in self.STRUCTURE):
+            if name != "fingerprint" and (not can_edit or (locked and name in self.STRUCTURE)):
                 field.disabled = True
 
     def metadata(self) -> dict:
@@ -107,8 +111,17 @@ def component_form(component, data=None, *, can_edit=True, locked=False) -> Comp
     """The form of one stored component; field ids are unique on the page (prefix c<id>)."""
     form_class = COMPONENT_FORMS[ComponentType(component.type)]
     return form_class(data, metadata=component.metadata, can_edit=can_edit, locked=locked,
-                      prefix=f"c{component.pk}")
+                      fingerprint=component_fingerprint(component), prefix=f"c{component.pk}")
 
 
 class AddComponentForm(forms.Form):
     component_type = forms.ChoiceField(label=_("Kind of component"), choices=ComponentType.choices)
+
+
+def take_current_fingerprint(form, error) -> None:
+    """After a refusal because someone else changed the values meanwhile: keep what the user typed, and
+    let the next save overwrite (the form now carries the current fingerprint)."""
+    current = error.args_.get("current")
+    if current:
+        form.data = form.data.copy()
+        form.data[form.add_prefix("fingerprint")] = current

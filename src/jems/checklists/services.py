@@ -23,12 +23,15 @@ from .components import (
     ComponentInput,
     TemplateInput,
     check_template,
+    component_fingerprint,
     frozen_changes,
     new_metadata,
+    settings_fingerprint,
 )
 from .models import ChecklistComponent, ChecklistType, ComponentType, ProgrammeChecklist
 
 LOCKED_KEY = "programme.checklist.is.locked"
+CHANGED_KEY = "programme.checklist.changed.meanwhile"
 
 
 def _get_for_update(checklist_id: int | None) -> ProgrammeChecklist:
@@ -207,12 +210,20 @@ def lock_template(checklist_id: int) -> None:
 # --- the web editor: one change per request -------------------------------------------------------------
 
 
+def _refuse_changed(expected: str | None, current: str) -> None:
+    if expected and expected != current:
+        raise ValidationFailed("Someone else changed this meanwhile.", key=CHANGED_KEY, args={"current": current})
+
+
 def update_settings(*, actor, checklist_id: int, type: str, name: str | None, min_score: Decimal | None,
-                    max_score: Decimal | None, allows_decimal_score: bool) -> ProgrammeChecklist:
-    """Change the template's own fields and keep its components."""
+                    max_score: Decimal | None, allows_decimal_score: bool,
+                    expected: str | None = None) -> ProgrammeChecklist:
+    """Change the template's own fields and keep its components. `expected` is the settings fingerprint
+    the editor started from: a different current one refuses the save (someone else changed them)."""
     require(actor, Privilege.ProgrammeSetupUpdate)
     with transaction.atomic():
         checklist = _get_for_update(checklist_id)
+        _refuse_changed(expected, settings_fingerprint(checklist))
         template = _current(checklist)
         template.type, template.name = type, name
         template.min_score, template.max_score = min_score, max_score
@@ -244,13 +255,17 @@ def _component_index(template: TemplateInput, component_id: int) -> int:
     raise NotFound(key="programme.checklist.component.not.found", args={"id": component_id})
 
 
-def update_component(*, actor, checklist_id: int, component_id: int, metadata: dict) -> ChecklistComponent:
-    """Change the metadata of one component (Jems property names); a locked template takes texts only."""
+def update_component(*, actor, checklist_id: int, component_id: int, metadata: dict,
+                     expected: str | None = None) -> ChecklistComponent:
+    """Change the metadata of one component (Jems property names); a locked template takes texts only.
+    `expected` is the component fingerprint the editor started from (optimistic locking)."""
     require(actor, Privilege.ProgrammeSetupUpdate)
     with transaction.atomic():
         checklist = _get_for_update(checklist_id)
         template = _current(checklist)
         index = _component_index(template, component_id)
+        stored = next(c for c in checklist.components.all() if c.pk == component_id)
+        _refuse_changed(expected, component_fingerprint(stored))
         template.components[index].metadata = {**template.components[index].metadata, **metadata}
         try:
             saved = _save(actor=actor, checklist=checklist, template=template)

@@ -18,8 +18,8 @@ from jems.core.views import app_view, apply_error, page_params
 from jems.programme.navigation import programme_context
 
 from . import queries, services
-from .components import MAX_CHECKLISTS, MAX_COMPONENTS
-from .forms import SETTINGS_FIELDS, AddComponentForm, ChecklistForm, component_form
+from .components import MAX_CHECKLISTS, MAX_COMPONENTS, settings_fingerprint
+from .forms import SETTINGS_FIELDS, AddComponentForm, ChecklistForm, component_form, take_current_fingerprint
 from .models import ChecklistType, ComponentType
 
 LIST_SORT = {"id": "id", "name": "name", "type": "type", "locked": "locked",
@@ -69,16 +69,19 @@ def checklist_create(request):
     return render(request, "checklists/create.html", _context(form=form))
 
 
+def _settings_initial(checklist) -> dict:
+    return {"name": checklist.name, "type": checklist.type, "min_score": checklist.min_score,
+            "max_score": checklist.max_score, "allows_decimal_score": checklist.allows_decimal_score,
+            "fingerprint": settings_fingerprint(checklist)}
+
+
 def _render_detail(request, checklist, *, settings_form=None, bound=None, add_form=None):
     """The editor page; `bound` = (component id, bound form with errors) replaces that component's form."""
     actor = request.user
     can_edit = queries.can_edit(actor)
     locked = checklist.locked
     if settings_form is None:
-        settings_form = ChecklistForm(
-            initial={"name": checklist.name, "type": checklist.type, "min_score": checklist.min_score,
-                     "max_score": checklist.max_score, "allows_decimal_score": checklist.allows_decimal_score},
-            can_edit=can_edit, locked=locked)
+        settings_form = ChecklistForm(initial=_settings_initial(checklist), can_edit=can_edit, locked=locked)
     components = list(checklist.components.all())
     rows = []
     for number, component in enumerate(components, start=1):
@@ -103,17 +106,17 @@ def checklist_detail(request, checklist_id: int):
     checklist = queries.get_checklist(actor=actor, checklist_id=checklist_id)
     if request.method == "GET":
         return _render_detail(request, checklist)
-    form = ChecklistForm(request.POST, initial={
-        "name": checklist.name, "type": checklist.type, "min_score": checklist.min_score,
-        "max_score": checklist.max_score, "allows_decimal_score": checklist.allows_decimal_score,
-    }, can_edit=queries.can_edit(actor), locked=checklist.locked)
+    form = ChecklistForm(request.POST, initial=_settings_initial(checklist), can_edit=queries.can_edit(actor),
+                         locked=checklist.locked)
     if form.is_valid():
         data = form.cleaned_data
         try:
             services.update_settings(actor=actor, checklist_id=checklist.pk, type=data["type"], name=data["name"],
                                      min_score=data["min_score"], max_score=data["max_score"],
-                                     allows_decimal_score=data["allows_decimal_score"])
+                                     allows_decimal_score=data["allows_decimal_score"],
+                                     expected=data["fingerprint"])
         except ValidationFailed as error:
+            take_current_fingerprint(form, error)
             apply_error(form, error, SETTINGS_FIELDS)
         else:
             messages.success(request, _("The checklist is saved."))
@@ -167,8 +170,9 @@ def component_action(request, checklist_id: int, component_id: int):
     if form.is_valid():
         try:
             services.update_component(actor=actor, checklist_id=checklist_id, component_id=component_id,
-                                      metadata=form.metadata())
+                                      metadata=form.metadata(), expected=form.cleaned_data["fingerprint"])
         except ValidationFailed as error:
+            take_current_fingerprint(form, error)
             apply_error(form, error, form.FIELDS)
         else:
             messages.success(request, _("The component is saved."))

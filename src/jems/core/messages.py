@@ -198,3 +198,10 @@ TEXTS.update({
     "controller.institution.partner.not.assignable": _("Partner {partnerId} is not a partner of a contracted project."),
     "project.partner.not.found": _("This partner does not exist."),
 })
+
+
+TEXTS.update({  # Checklist templates (jems.checklists), continued.
+    "programme.checklist.changed.meanwhile": _(
+        "Someone else saved a change here meanwhile. Your entries are kept: reload the page to see the "
+        "current values, or save again to replace them with yours."),
+})
