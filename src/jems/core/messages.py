@@ -185,7 +185,6 @@ TEXTS.update({
 TEXTS.update({
     "nuts.region.not.found": _("Unknown NUTS codes: {codes}."),
     "nuts.dataset.invalid": _("The NUTS data set could not be loaded: {reason}"),
-    "programme.setup.locked": _("This change is not possible: a call has been published, so the programme setup is locked."),
     "currency.import.failed": _("The conversion rates for {year}-{month} could not be imported: {reason}"),
     "currency.year.invalid": _("The year must be between 2000 and 2100."),
     "currency.month.invalid": _("The month must be between 1 and 12."),
