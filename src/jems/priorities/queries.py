@@ -55,16 +55,28 @@ def get_priority(*, actor, priority_id: int) -> ProgrammePriority:
     return priority
 
 
-def policies_in_use() -> set[str]:
-    """Specific objectives that cannot be taken out of their priority: those indicators refer to, and, once
-    the setup is locked, every one that is set up."""
-    if is_setup_locked():
-        return set(ProgrammeSpecificObjective.objects.values_list("programme_objective_policy", flat=True))
+def taken_policies(*, actor, exclude_priority_id: int | None = None) -> dict[str, str]:
+    """{specific objective: code of its priority} for the objectives set up in other priorities."""
+    require(actor, Privilege.ProgrammeSetupRetrieve)
+    rows = ProgrammeSpecificObjective.objects.exclude(priority_id=exclude_priority_id)
+    return dict(rows.values_list("programme_objective_policy", "priority__code"))
+
+
+def policies_with_indicators() -> set[str]:
+    """Specific objectives that output or result indicators refer to."""
     used = set(OutputIndicator.objects.filter(specific_objective__isnull=False)
                .values_list("specific_objective__programme_objective_policy", flat=True))
     used |= set(ResultIndicator.objects.filter(specific_objective__isnull=False)
                 .values_list("specific_objective__programme_objective_policy", flat=True))
     return used
+
+
+def policies_in_use() -> set[str]:
+    """Specific objectives that cannot be taken out of their priority: those indicators refer to, and, once
+    the setup is locked, every one that is set up."""
+    if is_setup_locked():
+        return set(ProgrammeSpecificObjective.objects.values_list("programme_objective_policy", flat=True))
+    return policies_with_indicators()
 
 
 def available_setup(*, actor) -> dict:
