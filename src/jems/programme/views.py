@@ -399,7 +399,8 @@ def state_aid(request):
     elif not _can_edit(request.user):
         _read_only_rows(formset)
     return render(request, "programme/state_aid.html", _context(
-        request, "stateAid", formset=formset, general_errors=general, limit=services.MAX_STATE_AIDS))
+        request, "stateAid", formset=formset, general_errors=general, limit=services.MAX_STATE_AIDS,
+        measure_options=[("", _("Choose a measure"))] + [(code, info.label) for code, info in MEASURES.items()]))
 
 
 # --- typology of errors -----------------------------------------------------------------------------------------------
