@@ -38,6 +38,7 @@ def test_programme_area_rates_and_controller_institution(page, admin_user, contr
     page.get_by_text("The programme area is saved.").wait_for()
     assert set(ProgrammeNuts.objects.values_list("region_id", flat=True)) == {"AT211", "AT212", "AT213"}
     page.get_by_role("link", name="Clear").click()
+    page.wait_for_url(re.compile(r".*/app/programme/areas$"))
     page.locator("summary", has_text="Slovenija (SI)").click()
     page.locator("summary", has_text="Slovenija (SI0)").click()
     page.locator("summary", has_text="Zahodna Slovenija (SI04)").click()
