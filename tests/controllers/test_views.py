@@ -101,3 +101,24 @@ def test_list_page_has_a_fixed_number_of_queries(admin_user, area):
     few = count()
     make(190, 10)
     assert count() == few
+
+
+def test_detail_page_has_a_fixed_number_of_queries(admin_user, area):
+    from jems.accounts.privileges import PROGRAMME_USER_ROLE_ID
+    from tests.conftest import make_user
+
+    users = [make_user(f"c{i:03d}@example.org", PROGRAMME_USER_ROLE_ID) for i in range(60)]
+    institution = services.create_institution(actor=admin_user, name="FLC", description=None, nuts_codes=["AT211"],
+                                              users=[U(u.email, "View") for u in users[:5]])
+    client = logged_in(admin_user)
+
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(f"/app/controller/{institution.pk}").status_code == 200
+        return len(captured)
+
+    count()
+    few = count()
+    services.update_institution(actor=admin_user, institution_id=institution.pk, name="FLC", description=None,
+                                nuts_codes=sorted(area), users=[U(u.email, "Edit") for u in users])
+    assert count() == few

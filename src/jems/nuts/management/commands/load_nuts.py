@@ -3,7 +3,7 @@
 CSV: UTF-8, comma, semicolon or tab separated, a header row naming a code column (code, NUTS Code, SR Code,
 NUTS_ID) and a name column (name, label, NUTS label, SR label, NUTS_NAME); other columns are ignored. The
 level follows from the code's length, the parent from its prefix; countries without a row get their Eurostat
-name. Without a file, the data set shipped with the release is (re)loaded.
+name. Without a file, the file at JEMS_NUTS_URL (when set) or the data set shipped with the release is loaded.
 """
 
 from datetime import date
@@ -16,10 +16,11 @@ from jems.nuts import services
 
 
 class Command(BaseCommand):
-    help = "Load a NUTS data set (JSON as shipped in jems/nuts/data, or CSV code/name); default: the shipped one."
+    help = ("Load a NUTS data set (JSON as shipped in jems/nuts/data, or CSV code/name); "
+            "default: JEMS_NUTS_URL or the shipped one.")
 
     def add_arguments(self, parser):
-        parser.add_argument("file", nargs="?", help="JSON or CSV file; omitted: the shipped data set")
+        parser.add_argument("file", nargs="?", help="JSON or CSV file; omitted: JEMS_NUTS_URL or the shipped data set")
         parser.add_argument("--title", default="", help="title of the data set (default: from the file)")
         parser.add_argument("--date", default="", help="date of the data set, YYYY-MM-DD")
 
