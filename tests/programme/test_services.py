@@ -466,3 +466,25 @@ def test_typology_error_rules(admin_user, locked):
         services.update_typology_errors(actor=admin_user, to_delete=[TypologyError.objects.first().pk], to_persist=[])
     assert refused.value.key == "programme.setup.locked"
     assert TypologyError.objects.count() == 100
+
+
+# --- optimistic locking ----------------------------------------------------------------------------------------
+
+
+def test_a_stale_version_is_refused(admin_user):
+    from jems.programme import versions
+
+    seen = versions.typology_errors_version(TypologyError.objects.all())
+    services.update_typology_errors(actor=admin_user, to_delete=[], expected_version=seen,
+                                    to_persist=[TypologyErrorInput(id=None, description="first")])
+    with pytest.raises(ValidationFailed) as refused:  # saved by someone else since `seen`
+        services.update_typology_errors(actor=admin_user, to_delete=[], expected_version=seen,
+                                        to_persist=[TypologyErrorInput(id=None, description="second")])
+    assert refused.value.key == versions.CHANGED_KEY
+    assert list(TypologyError.objects.values_list("description", flat=True)) == ["first"]
+    data = ProgrammeData.objects.get()
+    seen = versions.programme_data_version(data)
+    services.update_programme_data(actor=admin_user, values={"title": "A"}, expected_version=seen)
+    with pytest.raises(ValidationFailed):
+        services.update_programme_data(actor=admin_user, values={"title": "B"}, expected_version=seen)
+    assert ProgrammeData.objects.get().title == "A"

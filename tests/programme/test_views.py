@@ -306,3 +306,21 @@ def test_typology_errors_page(admin_page, locked):
     assert "Removing an entry of the typology of errors is not possible" in page
     assert 'value="Procurement"' in page
     assert TypologyError.objects.get(pk=first.pk).description == "Public procurement"
+
+
+def test_a_change_saved_meanwhile_is_not_overwritten_silently(admin_page):
+    page = html(admin_page.get("/app/programme/typologyErrors"))
+    seen = re.search(r'name="data_version" value="(\w+)"', page).group(1)
+    TypologyError.objects.create(description="Saved by a colleague")
+    post = {**rows_post("errors", [{"id": "", "description": "Mine"}], 0), "data_version": seen}
+    response = admin_page.post("/app/programme/typologyErrors", post)
+    page = html(response)
+    assert response.status_code == 200 and "Someone else saved a change here meanwhile." in page
+    assert 'value="Mine"' in page
+    assert list(TypologyError.objects.values_list("description", flat=True)) == ["Saved by a colleague"]
+    # Saving again (with the version the page now shows) goes through.
+    current = re.search(r'name="data_version" value="(\w+)"', page).group(1)
+    post = {**rows_post("errors", [{"id": str(TypologyError.objects.get().pk), "description": "Saved by a colleague"},
+                                   {"id": "", "description": "Mine"}], 1), "data_version": current}
+    assert admin_page.post("/app/programme/typologyErrors", post).status_code == 302
+    assert TypologyError.objects.count() == 2

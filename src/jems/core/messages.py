@@ -72,6 +72,9 @@ TEXTS.update({
     "programme.state.aid.threshold.range": _("Enter a threshold of at least 0 with at most two decimals."),
     "programme.typology.errors.max": _("There is maximum of {max} typology of errors entries allowed."),
     "programme.typology.errors.description.required": _("Enter a description."),
+    "programme.setup.changed.meanwhile": _(
+        "Someone else saved a change here meanwhile. Your entries are kept: reload the page to see the current "
+        "values, or save again to replace them with yours."),
     # Strategy labels (code-lists.md §4.3, label key programme.strategy.<CODE>).
     "programme.strategy.EUStrategyAdriaticIonianRegion": _("EU Strategy for the Adriatic and Ionian Region"),
     "programme.strategy.EUStrategyAlpineRegion": _("EU Strategy for the Alpine Region"),

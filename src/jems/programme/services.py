@@ -27,7 +27,7 @@ from jems.core.errors import ValidationFailed
 from jems.core.languages import LANGUAGE_CODES
 from jems.core.translatable import translation_errors
 
-from . import translations
+from . import translations, versions
 from .codelists import FundType, LegalStatusType, StateAidMeasure, Strategy, TranslationFileType
 from .lock import refuse_if_locked
 from .models import (
@@ -120,6 +120,12 @@ def _texts(stored: Mapping[str, str]) -> str:
     return ", ".join(f"{code}: {text}" for code, text in sorted(stored.items())) or "-"
 
 
+def _check_version(expected: str | None, current: str) -> None:
+    """Optimistic locking (pages): refuse when the data changed since the page showed it."""
+    if expected is not None and expected != current:
+        raise ValidationFailed("Someone else saved a change here meanwhile.", key=versions.CHANGED_KEY)
+
+
 def _on_commit_invalidate() -> None:
     transaction.on_commit(translations.invalidate)
 
@@ -127,7 +133,7 @@ def _on_commit_invalidate() -> None:
 # --- basic data ----------------------------------------------------------------------------------------------
 
 
-def update_programme_data(*, actor, values: Mapping) -> ProgrammeData:
+def update_programme_data(*, actor, values: Mapping, expected_version: str | None = None) -> ProgrammeData:
     """Save the basic data. `values` holds the model field names of ProgrammeData (absent = null, as the
     whole object is sent). Once the setup is locked, the project-id scheme cannot change any more."""
     require(actor, Privilege.ProgrammeSetupUpdate)
@@ -159,6 +165,7 @@ def update_programme_data(*, actor, values: Mapping) -> ProgrammeData:
     _raise_if(errors)
     with transaction.atomic():
         data, _created = ProgrammeData.objects.select_for_update().get_or_create(pk=ProgrammeData.SINGLETON_ID)
+        _check_version(expected_version, versions.programme_data_version(data))
         before = {name: getattr(data, model_field) for model_field, name in DATA_API_NAMES.items()}
         if (before["projectIdProgrammeAbbreviation"] != new["project_id_programme_abbreviation"]
                 or before["projectIdUseCallId"] != new["project_id_use_call_id"]):
@@ -186,7 +193,8 @@ class LanguageInput:
     fallback: bool
 
 
-def update_languages(*, actor, languages: Iterable[LanguageInput]) -> list[ProgrammeLanguage]:
+def update_languages(*, actor, languages: Iterable[LanguageInput], expected_version: str | None = None
+                     ) -> list[ProgrammeLanguage]:
     """Set the UI, input and fallback flags: exactly one fallback, 1–4 input languages. Languages not sent
     keep their flags. Once the setup is locked, input languages and the fallback cannot change."""
     require(actor, Privilege.ProgrammeSetupUpdate)
@@ -200,6 +208,7 @@ def update_languages(*, actor, languages: Iterable[LanguageInput]) -> list[Progr
         seen.add(entry.code)
     with transaction.atomic():
         rows = {row.code: row for row in ProgrammeLanguage.objects.select_for_update()}
+        _check_version(expected_version, versions.languages_version(rows.values()))
         before = {code: (row.ui, row.input, row.fallback) for code, row in rows.items()}
         for entry in languages:
             row = rows.get(entry.code) or ProgrammeLanguage(code=entry.code)
@@ -295,7 +304,7 @@ def _fixed_english(path: str, stored: dict, sent: dict, key: str, errors: dict) 
     return {**sent, "EN": english}
 
 
-def update_funds(*, actor, funds: Iterable[FundInput]) -> list[ProgrammeFund]:
+def update_funds(*, actor, funds: Iterable[FundInput], expected_version: str | None = None) -> list[ProgrammeFund]:
     """Replace the programme's fund list with `funds` (at most 20): funds without an id (or an unknown
     one) are added with type OTHER; funds left out are removed, except the 7 predefined ones. Once the
     setup is locked no fund can be removed and a selected fund cannot be unselected."""
@@ -303,6 +312,7 @@ def update_funds(*, actor, funds: Iterable[FundInput]) -> list[ProgrammeFund]:
     funds = list(funds)
     with transaction.atomic():
         existing = {fund.pk: fund for fund in ProgrammeFund.objects.select_for_update()}
+        _check_version(expected_version, versions.funds_version(existing.values()))
         errors: dict = {}
         kept_ids = set()
         result: list[tuple[ProgrammeFund | None, FundInput, dict, dict]] = []
@@ -364,7 +374,8 @@ def update_funds(*, actor, funds: Iterable[FundInput]) -> list[ProgrammeFund]:
 # --- strategies ---------------------------------------------------------------------------------------------
 
 
-def update_strategies(*, actor, strategies: Iterable[tuple[str, bool]]) -> list[ProgrammeStrategy]:
+def update_strategies(*, actor, strategies: Iterable[tuple[str, bool]], expected_version: str | None = None
+                      ) -> list[ProgrammeStrategy]:
     """Set which strategies apply; strategies not sent keep their flag. Once the setup is locked an
     active strategy cannot be deactivated."""
     require(actor, Privilege.ProgrammeSetupUpdate)
@@ -375,6 +386,7 @@ def update_strategies(*, actor, strategies: Iterable[tuple[str, bool]]) -> list[
         wanted[code] = bool(active)
     with transaction.atomic():
         rows = {row.strategy: row for row in ProgrammeStrategy.objects.select_for_update()}
+        _check_version(expected_version, versions.strategies_version(rows.values()))
         changed = []
         for code, active in wanted.items():
             row = rows.get(code)
@@ -408,8 +420,8 @@ class LegalStatusInput:
     description: dict = field(default_factory=dict)
 
 
-def update_legal_statuses(*, actor, to_delete: Iterable[int], to_persist: Iterable[LegalStatusInput]
-                          ) -> list[LegalStatus]:
+def update_legal_statuses(*, actor, to_delete: Iterable[int], to_persist: Iterable[LegalStatusInput],
+                          expected_version: str | None = None) -> list[LegalStatus]:
     """Remove, change and add legal statuses (at most 50). Public and Private cannot be removed and keep
     their English description; added statuses have type OTHER. Once the setup is locked, none can be
     removed."""
@@ -418,6 +430,7 @@ def update_legal_statuses(*, actor, to_delete: Iterable[int], to_persist: Iterab
     to_persist = list(to_persist)
     with transaction.atomic():
         existing = {row.pk: row for row in LegalStatus.objects.select_for_update()}
+        _check_version(expected_version, versions.legal_statuses_version(existing.values()))
         deleted = [existing[pk] for pk in sorted(to_delete) if pk in existing]
         errors: dict = {}
         if any(row.predefined for row in deleted):
@@ -481,7 +494,8 @@ class StateAidInput:
     comments: dict = field(default_factory=dict)
 
 
-def update_state_aids(*, actor, to_delete: Iterable[int], to_persist: Iterable[StateAidInput]) -> list[StateAid]:
+def update_state_aids(*, actor, to_delete: Iterable[int], to_persist: Iterable[StateAidInput],
+                      expected_version: str | None = None) -> list[StateAid]:
     """Remove, change and add state-aid schemes (at most 40). Once the setup is locked, schemes cannot be
     removed and their measure cannot change."""
     require(actor, Privilege.ProgrammeSetupUpdate)
@@ -489,6 +503,7 @@ def update_state_aids(*, actor, to_delete: Iterable[int], to_persist: Iterable[S
     to_persist = list(to_persist)
     with transaction.atomic():
         existing = {row.pk: row for row in StateAid.objects.select_for_update()}
+        _check_version(expected_version, versions.state_aids_version(existing.values()))
         deleted = [existing[pk] for pk in sorted(to_delete) if pk in existing]
         errors: dict = {}
         plan = []
@@ -565,8 +580,8 @@ class TypologyErrorInput:
     description: str = ""
 
 
-def update_typology_errors(*, actor, to_delete: Iterable[int], to_persist: Iterable[TypologyErrorInput]
-                           ) -> list[TypologyError]:
+def update_typology_errors(*, actor, to_delete: Iterable[int], to_persist: Iterable[TypologyErrorInput],
+                           expected_version: str | None = None) -> list[TypologyError]:
     """Remove, change and add entries (at most 100, description up to 500 characters). Once the setup is
     locked, entries cannot be removed."""
     require(actor, Privilege.ProgrammeSetupUpdate)
@@ -574,6 +589,7 @@ def update_typology_errors(*, actor, to_delete: Iterable[int], to_persist: Itera
     to_persist = list(to_persist)
     with transaction.atomic():
         existing = {row.pk: row for row in TypologyError.objects.select_for_update()}
+        _check_version(expected_version, versions.typology_errors_version(existing.values()))
         deleted = [existing[pk] for pk in sorted(to_delete) if pk in existing]
         errors: dict = {}
         plan = []

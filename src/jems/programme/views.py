@@ -22,7 +22,7 @@ from jems.core.languages import SystemLanguage
 from jems.core.messages import text_for
 from jems.core.views import app_view, apply_error
 
-from . import queries, services
+from . import queries, services, versions
 from .codelists import MEASURES, SELECTABLE_STRATEGIES, TranslationFileType, strategy_key
 from .forms import (
     BASIC_DATA_FIELD_MAP,
@@ -103,6 +103,11 @@ def _bound_formset(request, formset_class, *, prefix: str, initial: list[dict], 
     return formset_class(data, **kwargs)
 
 
+def _expected_version(request) -> str | None:
+    """The fingerprint of the data the page showed (optimistic locking); None for clients without one."""
+    return request.POST.get("data_version") or None
+
+
 def _read_only_rows(formset) -> None:
     for form in formset.forms:
         disable_all(form)
@@ -121,7 +126,8 @@ def basic_data(request):
         _require_edit(request)
         if form.is_valid():
             try:
-                services.update_programme_data(actor=request.user, values=form.cleaned_data)
+                services.update_programme_data(actor=request.user, expected_version=_expected_version(request),
+                                               values=form.cleaned_data)
             except JemsError as error:
                 apply_error(form, error, BASIC_DATA_FIELD_MAP)
             else:
@@ -132,7 +138,7 @@ def basic_data(request):
     example = format_custom_identifier(abbreviation=data.project_id_programme_abbreviation,
                                        use_call_id=data.project_id_use_call_id, project_id=12, call_id=3)
     return render(request, "programme/basic_data.html", _context(
-        request, "basic", form=form, example_identifier=example,
+        request, "basic", form=form, example_identifier=example, data_version=versions.programme_data_version(data),
         accounting_years=queries.accounting_years(actor=request.user)))
 
 
@@ -153,7 +159,7 @@ def languages(request):
         state = {code: {"ui": code in ui, "input": code in inputs, "fallback": code == fallback}
                  for code in SystemLanguage.values}
         try:
-            services.update_languages(actor=request.user, languages=[
+            services.update_languages(actor=request.user, expected_version=_expected_version(request), languages=[
                 services.LanguageInput(code=code, **flags) for code, flags in state.items()])
         except JemsError as error:
             for field, message in error.form_errors.items():
@@ -169,7 +175,7 @@ def languages(request):
             return redirect("programme:languages")
     table = [{"code": code, "name": SystemLanguage(code).label, **state[code]} for code in SystemLanguage.values]
     return render(request, "programme/languages.html", _context(
-        request, "languages", rows=table, errors=errors, general_errors=general,
+        request, "languages", rows=table, errors=errors, general_errors=general, data_version=versions.languages_version(rows),
         max_inputs=services.MAX_INPUT_LANGUAGES))
 
 
@@ -257,7 +263,7 @@ def funds(request):
                     continue
                 sent.append(form)
             try:
-                services.update_funds(actor=request.user, funds=[
+                services.update_funds(actor=request.user, expected_version=_expected_version(request), funds=[
                     services.FundInput(id=form.cleaned_data.get("id"), selected=form.cleaned_data["selected"],
                                        abbreviation=form.cleaned_data["abbreviation"],
                                        description=form.cleaned_data["description"]) for form in sent])
@@ -270,7 +276,8 @@ def funds(request):
     elif not _can_edit(request.user):
         _read_only_rows(formset)
     return render(request, "programme/funds.html", _context(
-        request, "funds", formset=formset, general_errors=general, limit=services.MAX_FUNDS))
+        request, "funds", formset=formset, general_errors=general, limit=services.MAX_FUNDS,
+        data_version=versions.funds_version(rows)))
 
 
 # --- strategies --------------------------------------------------------------------------------------------------------
@@ -286,7 +293,7 @@ def strategies(request):
         _require_edit(request)
         chosen = set(request.POST.getlist("strategy"))
         try:
-            services.update_strategies(actor=request.user,
+            services.update_strategies(actor=request.user, expected_version=_expected_version(request),
                                        strategies=[(code.value, code.value in chosen) for code in SELECTABLE_STRATEGIES])
         except JemsError as error:
             general = [text_for(error.key, error.args_)]
@@ -297,7 +304,7 @@ def strategies(request):
     choices = [{"code": code.value, "label": text_for(strategy_key(code.value)), "active": code.value in active}
                for code in SELECTABLE_STRATEGIES]
     return render(request, "programme/strategies.html", _context(
-        request, "strategies", choices=choices, general_errors=general))
+        request, "strategies", choices=choices, general_errors=general, data_version=versions.strategies_version(rows)))
 
 
 # --- legal statuses ----------------------------------------------------------------------------------------------------
@@ -323,7 +330,7 @@ def legal_statuses(request):
                 (removed if data.get("remove") else sent).append(form)
             try:
                 services.update_legal_statuses(
-                    actor=request.user,
+                    actor=request.user, expected_version=_expected_version(request),
                     to_delete=[form.cleaned_data["id"] for form in removed if form.cleaned_data.get("id")],
                     to_persist=[services.LegalStatusInput(id=form.cleaned_data.get("id"),
                                                           description=form.cleaned_data["description"])
@@ -337,7 +344,8 @@ def legal_statuses(request):
     elif not _can_edit(request.user):
         _read_only_rows(formset)
     return render(request, "programme/legal_status.html", _context(
-        request, "legalStatus", formset=formset, general_errors=general, limit=services.MAX_LEGAL_STATUSES))
+        request, "legalStatus", formset=formset, general_errors=general, limit=services.MAX_LEGAL_STATUSES,
+        data_version=versions.legal_statuses_version(rows)))
 
 
 # --- state aid ---------------------------------------------------------------------------------------------------------
@@ -383,7 +391,7 @@ def state_aid(request):
             values = [_prefilled(form, languages) for form in sent]
             try:
                 services.update_state_aids(
-                    actor=request.user,
+                    actor=request.user, expected_version=_expected_version(request),
                     to_delete=[form.cleaned_data["id"] for form in removed if form.cleaned_data.get("id")],
                     to_persist=[services.StateAidInput(
                         id=data.get("id"), measure=data["measure"], name=data["name"],
@@ -400,6 +408,7 @@ def state_aid(request):
         _read_only_rows(formset)
     return render(request, "programme/state_aid.html", _context(
         request, "stateAid", formset=formset, general_errors=general, limit=services.MAX_STATE_AIDS,
+        data_version=versions.state_aids_version(rows),
         measure_options=[("", _("Choose a measure"))] + [(code, info.label) for code, info in MEASURES.items()]))
 
 
@@ -425,7 +434,7 @@ def typology_errors(request):
                 (removed if data.get("remove") else sent).append(form)
             try:
                 services.update_typology_errors(
-                    actor=request.user,
+                    actor=request.user, expected_version=_expected_version(request),
                     to_delete=[form.cleaned_data["id"] for form in removed if form.cleaned_data.get("id")],
                     to_persist=[services.TypologyErrorInput(id=form.cleaned_data.get("id"),
                                                             description=form.cleaned_data["description"])
@@ -439,4 +448,5 @@ def typology_errors(request):
     elif not _can_edit(request.user):
         _read_only_rows(formset)
     return render(request, "programme/typology_errors.html", _context(
-        request, "typologyErrors", formset=formset, general_errors=general, limit=services.MAX_TYPOLOGY_ERRORS))
+        request, "typologyErrors", formset=formset, general_errors=general, limit=services.MAX_TYPOLOGY_ERRORS,
+        data_version=versions.typology_errors_version(rows)))
