@@ -57,12 +57,13 @@ def test_ensure_is_idempotent_and_inserts_continue_after_the_seeded_ids():
     baseline.ensure()
     baseline.ensure()
     assert ProgrammeFund.objects.count() == 7 and ProgrammeFund.objects.get(pk=1).selected
-    assert ProgrammeFund.objects.create(abbreviation={"EN": "New"}).pk == 8
-    assert LegalStatus.objects.create(description={"EN": "NGO"}).pk == 3
-    assert AccountingYear.objects.count() == 9
+    # The sequences continue after the seeded ids (on PostgreSQL a rolled-back test may have used some).
+    assert ProgrammeFund.objects.create(abbreviation={"EN": "New"}).pk > 7
+    assert LegalStatus.objects.create(description={"EN": "NGO"}).pk > 2
+    assert AccountingYear.objects.create(year=2030, start_date=date(2030, 7, 1), end_date=date(2031, 6, 30)).pk > 9
 
 
 @pytest.mark.django_db(transaction=True)
 def test_baseline_is_restored_after_a_flush():
     assert ProgrammeFund.objects.count() == 7
-    assert ProgrammeFund.objects.create(abbreviation={"EN": "New"}).pk == 8
+    assert ProgrammeFund.objects.create(abbreviation={"EN": "New"}).pk > 7
