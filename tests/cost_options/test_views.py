@@ -164,3 +164,18 @@ def test_cost_lists_query_count_is_fixed(admin, url):
     large = count_queries(admin, url)
     assert small == large, (small, large)
     assert large <= 8
+
+
+def test_concurrent_edit_is_not_overwritten(admin, admin_user):
+    import re
+
+    lump_sum = make_lump_sum(admin_user)
+    url = f"/app/programme/costs/lumpSum/detail/{lump_sum.pk}"
+    version = re.search(r'name="version" value="([0-9a-f]+)"', html(admin.get(url))).group(1)
+    ProgrammeLumpSum.objects.filter(pk=lump_sum.pk).update(cost=Decimal("1.00"))
+    page = html(admin.post(url, dict(LUMP_SUM_FORM, version=version)))
+    assert "Someone else changed this in the meantime." in page and 'value="12000.50"' in page
+    assert ProgrammeLumpSum.objects.get().cost == Decimal("1.00")
+    newer = re.search(r'name="version" value="([0-9a-f]+)"', page).group(1)
+    assert admin.post(url, dict(LUMP_SUM_FORM, version=newer)).status_code == 302
+    assert ProgrammeLumpSum.objects.get().cost == Decimal("12000.50")

@@ -1,10 +1,13 @@
 """Pages of Programme → Priorities and Indicators: rendering, read-only view, forms without JavaScript, inline
 errors that keep the input, the setup lock, and fixed query counts."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from jems.priorities import services
 from jems.priorities.models import (
     OutputIndicator,
     ProgrammePriority,
@@ -12,6 +15,7 @@ from jems.priorities.models import (
     ResultIndicator,
 )
 from jems.priorities.queries import sorted_objectives
+from jems.priorities.services import SpecificObjectiveInput
 from tests.ui.conftest import logged_in
 
 from .conftest import make_output, make_result
@@ -287,3 +291,43 @@ def test_indicator_lists_query_count_is_fixed(admin, admin_user, green_priority,
     large = count_queries(admin, url)
     assert small == large, (small, large)
     assert large <= 12
+
+
+# --- concurrent edits ------------------------------------------------------------------------------------
+
+
+def version_in(page: str) -> str:
+    match = re.search(r'name="version" value="([0-9a-f]+)"', page)
+    assert match, "no version field"
+    return match.group(1)
+
+
+def test_concurrent_priority_edit_is_not_overwritten(admin, admin_user, green_priority):
+    url = f"/app/programme/priorities/{green_priority.pk}"
+    version = version_in(html(admin.get(url)))
+    services.update_priority(actor=admin_user, priority_id=green_priority.pk, code="P1-other", title={},
+                             objective="PO2", specific_objectives=[SpecificObjectiveInput("ClimateChange", "2.1"),
+                                                                   SpecificObjectiveInput("WaterManagement", "2.2")])
+    mine = {"code": "P1-mine", "title_0": "Mine", "objective": "PO2", "so": ["ClimateChange", "WaterManagement"],
+            "so-ClimateChange-code": "2.1", "so-WaterManagement-code": "2.2", "version": version, "action": "save"}
+    page = html(admin.post(url, mine))
+    assert "Someone else changed this in the meantime." in page and 'value="P1-mine"' in page
+    assert ProgrammePriority.objects.get().code == "P1-other"
+    newer = version_in(page)
+    assert newer != version
+    response = admin.post(url, dict(mine, version=newer))  # saving again overwrites on purpose
+    assert response.status_code == 302 and ProgrammePriority.objects.get().code == "P1-mine"
+
+
+def test_concurrent_indicator_edit_is_not_overwritten(admin, admin_user, green_priority):
+    output = make_output(admin_user)
+    url = f"/app/programme/indicators/outputIndicator/detail/{output.pk}"
+    version = version_in(html(admin.get(url)))
+    OutputIndicator.objects.filter(pk=output.pk).update(final_target=99)
+    mine = {"identifier": "O1", "name_0": "Mine", "specific_objective": "ClimateChange", "final_target": "5",
+            "version": version, "action": "save"}
+    page = html(admin.post(url, mine))
+    assert "Someone else changed this in the meantime." in page
+    assert OutputIndicator.objects.get().final_target == 99
+    assert admin.post(url, dict(mine, version=version_in(page))).status_code == 302
+    assert OutputIndicator.objects.get().final_target == 5

@@ -30,6 +30,7 @@ def _amount(label, required=True, help_text=""):
 
 
 class LumpSumForm(forms.Form):
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
     cost = _amount(_("Lump sum cost (EUR)"), help_text=_("From 0.01 to 999,999,999.99, two decimals."))
     phase = forms.ChoiceField(label=_("Phase of the project to which the lump sum is related"),
                               choices=ProgrammeLumpSumPhase.choices, widget=forms.RadioSelect)
@@ -62,6 +63,7 @@ CURRENCY_CHOICES = [("", _("No foreign currency"))] + [
 
 
 class UnitCostForm(forms.Form):
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
     cost_per_unit = _amount(_("Cost per unit (EUR)"), help_text=_("From 0.01 to 999,999,999.99, two decimals."))
     foreign_currency_code = forms.ChoiceField(label=_("Foreign currency"), required=False, choices=CURRENCY_CHOICES,
                                               help_text=_("Optional: the cost per unit also in another currency."))

@@ -14,7 +14,15 @@ from jems.accounts.privileges import Privilege
 from jems.core.errors import ValidationFailed
 from jems.core.messages import text_for
 from jems.core.views import app_view
-from jems.priorities.ui import apply_service_error, disable_all, mark_invalid, text_in
+from jems.priorities.ui import (
+    CONFLICT_TEXT,
+    apply_service_error,
+    check_version,
+    disable_all,
+    mark_invalid,
+    model_fingerprint,
+    text_in,
+)
 from jems.programme.languages import input_languages
 from jems.programme.lock import is_setup_locked
 from jems.programme.navigation import programme_context
@@ -82,7 +90,12 @@ def _cost_option_page(request, *, kind: str, item=None):
                            foreign_currency_code=item.foreign_currency_code or "",
                            cost_per_unit_foreign_currency=item.cost_per_unit_foreign_currency,
                            one_cost_category="true" if item.one_cost_category else "false")
-    form = form_class(request.POST if request.method == "POST" else None, initial=initial, languages=languages)
+    data, conflict = None, False
+    if request.method == "POST":
+        data, conflict = check_version(request.POST, model_fingerprint(item) if item else None)
+    elif item is not None:
+        initial["version"] = model_fingerprint(item)
+    form = form_class(data, initial=initial, languages=languages)
     general = []
     if request.method == "POST":
         _require_edit(request)
@@ -95,6 +108,8 @@ def _cost_option_page(request, *, kind: str, item=None):
                 messages.success(request, _("The lump sum is deleted.") if lump_sum else _("The unit cost is deleted."))
                 return redirect("cost_options:cost_list")
             form = form_class(initial=initial, languages=languages)
+        elif conflict:
+            form.add_error(None, CONFLICT_TEXT)
         elif form.is_valid():
             data = form.cleaned_data
             values = {"name": data["name"], "description": data["description"], "categories": data["categories"],

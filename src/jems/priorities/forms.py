@@ -15,6 +15,7 @@ DECIMAL_ATTRS = {"inputmode": "decimal", "autocomplete": "off"}
 
 
 class PriorityForm(forms.Form):
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
     code = forms.CharField(label=_("Priority code"), max_length=services.PRIORITY_CODE_MAX,
                            help_text=_("The programme's code of the priority, e.g. P1."))
     objective = forms.ChoiceField(label=_("Policy objective"),
@@ -68,6 +69,7 @@ def _code_choices(catalogue: dict[str, tuple[str, str]]):
 class _IndicatorForm(forms.Form):
     CATALOGUE: dict[str, tuple[str, str]] = {}
 
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
     identifier = forms.CharField(label=_("ID"), max_length=services.IDENTIFIER_MAX,
                                  help_text=_("The programme's own identifier of the indicator, unique."))
 

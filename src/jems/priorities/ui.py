@@ -1,9 +1,12 @@
 """Helpers of the programme-setup pages of priorities, indicators and cost options: translated texts for
 display, service errors on form fields, accessible invalid-field marks and amounts."""
 
+import hashlib
+import json
 import re
 
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _lazy
 
 from jems.core.messages import text_for
 
@@ -61,3 +64,32 @@ def disable_all(form) -> None:
     """Render a form read-only (users who may view but not change the programme setup)."""
     for field in form.fields.values():
         field.disabled = True
+
+
+# --- concurrent edits ------------------------------------------------------------------------------------
+
+CONFLICT_TEXT = _lazy(
+    "Someone else changed this in the meantime. Your entries are kept below: check them and save again to "
+    "overwrite the other change, or cancel to see it.")
+
+
+def fingerprint(values: dict) -> str:
+    """A short digest of the stored values a form started from (optimistic locking of the pages)."""
+    raw = json.dumps(values, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(raw.encode()).hexdigest()[:20]
+
+
+def model_fingerprint(instance, *, extra: dict | None = None) -> str:
+    values = {field.attname: getattr(instance, field.attname) for field in instance._meta.concrete_fields}
+    return fingerprint({**values, **(extra or {})})
+
+
+def check_version(data, current: str | None):
+    """(form data, conflict): whether the stored values changed since the form was shown; if so, the data
+    carries the new version, so that saving again overwrites on purpose."""
+    posted = data.get("version")
+    conflict = current is not None and bool(posted) and posted != current
+    if conflict:
+        data = data.copy()
+        data["version"] = current
+    return data, conflict

@@ -38,7 +38,17 @@ from .forms import (
     read_specific_objectives,
     stored_specific_objectives,
 )
-from .ui import apply_service_error, disable_all, mark_invalid, message_text, text_in
+from .ui import (
+    CONFLICT_TEXT,
+    apply_service_error,
+    check_version,
+    disable_all,
+    fingerprint,
+    mark_invalid,
+    message_text,
+    model_fingerprint,
+    text_in,
+)
 
 
 def _can_edit(user) -> bool:
@@ -132,6 +142,14 @@ def _split_priority_error(error: JemsError, form, policies) -> tuple[dict, str |
     return rows, list_error, general
 
 
+def _priority_version(priority) -> str | None:
+    if priority is None:
+        return None
+    return fingerprint({"code": priority.code, "title": priority.title, "objective": priority.objective,
+                        "objectives": sorted((so.programme_objective_policy, so.code, so.dimension_codes)
+                                             for so in priority.specific_objectives.all())})
+
+
 def _priority_page(request, priority=None):
     actor = request.user
     can_edit = _can_edit(actor)
@@ -152,6 +170,9 @@ def _priority_page(request, priority=None):
                 messages.success(request, _("The priority %(code)s is deleted.") % {"code": priority.code})
                 return redirect("priorities:priority_list")
         data = request.POST.copy()
+        conflict = False
+        if action == "save":
+            data, conflict = check_version(data, _priority_version(priority))
         if locked and priority is not None:  # the objective and the saved specific objectives stay
             data["objective"] = priority.objective
             for policy in stored:
@@ -161,7 +182,9 @@ def _priority_page(request, priority=None):
         objective = data.get("objective") or ""
         state = read_specific_objectives(data, objective)
         valid = form.is_valid()
-        if action == "save" and valid:
+        if conflict:
+            form.add_error(None, CONFLICT_TEXT)
+        elif action == "save" and valid:
             inputs = [services.SpecificObjectiveInput(
                 policy, row["code"], {**row["dims"], **stored.get(policy, {}).get("other_dims", {})})
                 for policy, row in state.items() if row["selected"]]
@@ -182,7 +205,8 @@ def _priority_page(request, priority=None):
         elif action != "save":
             form.errors.clear()  # only re-rendered for the chosen objective: no errors yet
     else:
-        initial = {"code": priority.code, "title": priority.title, "objective": priority.objective} if priority else {}
+        initial = {"code": priority.code, "title": priority.title, "objective": priority.objective,
+                   "version": _priority_version(priority)} if priority else {}
         form = PriorityForm(initial=initial, languages=languages)
         objective = priority.objective if priority else ""
         state = stored
@@ -267,8 +291,13 @@ def _indicator_page(request, *, kind: str, indicator=None):
         else:
             initial.update({"baseline": indicator.baseline, "reference_year": indicator.reference_year,
                             "source_of_data": indicator.source_of_data, "comment": indicator.comment})
-    form = form_class(request.POST if request.method == "POST" else None, initial=initial, languages=languages,
-                      objectives=objectives, **extra)
+    data, conflict = None, False
+    if request.method == "POST":
+        data, conflict = check_version(request.POST, model_fingerprint(indicator) if indicator else None)
+        initial["version"] = data.get("version")
+    elif indicator is not None:
+        initial["version"] = model_fingerprint(indicator)
+    form = form_class(data, initial=initial, languages=languages, objectives=objectives, **extra)
     general = []
     list_url = "priorities:indicator_list"
     if request.method == "POST":
@@ -283,6 +312,8 @@ def _indicator_page(request, *, kind: str, indicator=None):
             else:
                 messages.success(request, _("The indicator %(id)s is deleted.") % {"id": indicator.identifier})
                 return redirect(list_url)
+        elif conflict:
+            form.add_error(None, CONFLICT_TEXT)
         elif form.is_valid():
             data = form.prefill_from_code(languages)
             values = {"identifier": data["identifier"], "code": data["code"] or None, "name": data["name"],
