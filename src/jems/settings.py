@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(os.environ.get("JEMS_VAR_DIR", Path.cwd() / "var")).resolve()
@@ -192,11 +193,19 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
 
+# Programme data sources: a newer NUTS data set (empty: the one shipped with the release) and the
+# InforEuro monthly conversion rates ({year} and {month} are filled in).
+NUTS_URL = env("JEMS_NUTS_URL", "").strip()
+INFOREURO_URL = (env("JEMS_INFOREURO_URL", "").strip()
+                 or "https://ec.europa.eu/budg/inforeuro/api/public/monthly-rates?year={year}&month={month}&lang=EN")
+
 CELERY_BROKER_URL = env("JEMS_CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_BEAT_SCHEDULE = {
     "expire-idle-sessions": {"task": "jems.expire_idle_sessions", "schedule": 300.0},
+    # Daily: the task imports only when the current month has no rates yet, so a missed run catches up.
+    "import-conversion-rates": {"task": "jems.import_conversion_rates", "schedule": crontab(hour=6, minute=15)},
 }
 
 LOGGING = {

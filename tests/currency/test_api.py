@@ -32,9 +32,9 @@ def test_get_refusals(api_as, applicant):
     assert api_as(applicant).get("/api/currency", month="march").status_code == 400
 
 
-def test_put_fetches_from_inforeuro(api_as, admin_user, programme_user, file_server, monkeypatch):
+def test_put_fetches_from_inforeuro(api_as, admin_user, programme_user, file_server, monkeypatch, settings):
     file_server.put("2025-5.json", RATES)
-    monkeypatch.setenv("JEMS_INFOREURO_URL", f"{file_server.url}/{{year}}-{{month}}.json")
+    settings.INFOREURO_URL = f"{file_server.url}/{{year}}-{{month}}.json"
     assert api_as(programme_user).put("/api/currency?year=2025&month=5").status_code == 403
     response = api_as(admin_user).put("/api/currency?year=2025&month=5")
     assert response.status_code == 200, response.content

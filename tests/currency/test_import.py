@@ -88,39 +88,38 @@ def test_privileges_and_month_validation(admin_user, programme_user):
     assert error.value.field_messages() == {"year": "currency.year.invalid", "month": "currency.month.invalid"}
 
 
-def test_fetch_from_the_configured_url(admin_user, file_server, monkeypatch):
+def test_fetch_from_the_configured_url(admin_user, file_server, monkeypatch, settings):
     file_server.put("rates/2025/4.json", JSON_RATES)
-    monkeypatch.setenv("JEMS_INFOREURO_URL", f"{file_server.url}/rates/{{year}}/{{month}}.json")
+    settings.INFOREURO_URL = f"{file_server.url}/rates/{{year}}/{{month}}.json"
     rates = services.fetch_rates(actor=admin_user, year=2025, month=4)
     assert {r.code for r in rates} == {"BGN", "CZK", "EUR"}
     assert f"{file_server.url}/rates/2025/4.json" in AuditEvent.objects.get(action="CURRENCY_IMPORT").description
 
 
-def test_failed_download_is_refused_and_audited(admin_user, file_server, monkeypatch):
-    monkeypatch.setenv("JEMS_INFOREURO_URL", f"{file_server.url}/missing/{{year}}-{{month}}")
+def test_failed_download_is_refused_and_audited(admin_user, file_server, monkeypatch, settings):
+    settings.INFOREURO_URL = f"{file_server.url}/missing/{{year}}-{{month}}"
     with pytest.raises(ValidationFailed) as error:
         services.fetch_rates(actor=admin_user, year=2025, month=4)
     assert "download failed" in error.value.args_["reason"]
     assert "not imported" in AuditEvent.objects.get(action="CURRENCY_IMPORT").description
 
 
-def test_monthly_task_imports_the_current_month_once(db, file_server, monkeypatch):
+def test_monthly_task_imports_the_current_month_once(db, file_server, monkeypatch, settings):
     year, month = services.current_month()
     file_server.put(f"{year}-{month}.xml", XML_RATES)
-    monkeypatch.setenv("JEMS_INFOREURO_URL", f"{file_server.url}/{{year}}-{{month}}.xml")
+    settings.INFOREURO_URL = f"{file_server.url}/{{year}}-{{month}}.xml"
     assert import_conversion_rates.delay().get() == 3
     assert import_conversion_rates.delay().get() == 0  # already there
     event = AuditEvent.objects.get(action="CURRENCY_IMPORT")
     assert event.user_id is None
 
 
-def test_monthly_task_failure_is_audited(db, file_server, monkeypatch):
-    monkeypatch.setenv("JEMS_INFOREURO_URL", f"{file_server.url}/nothing-{{year}}-{{month}}")
+def test_monthly_task_failure_is_audited(db, file_server, monkeypatch, settings):
+    settings.INFOREURO_URL = f"{file_server.url}/nothing-{{year}}-{{month}}"
     assert import_conversion_rates.delay().get() == 0
     assert "not imported" in AuditEvent.objects.get(action="CURRENCY_IMPORT").description
 
 
 def test_default_url_is_inforeuro(monkeypatch):
-    monkeypatch.delenv("JEMS_INFOREURO_URL", raising=False)
-    assert services.inforeuro_url(2025, 3) == (
+        assert services.inforeuro_url(2025, 3) == (
         "https://ec.europa.eu/budg/inforeuro/api/public/monthly-rates?year=2025&month=3&lang=EN")

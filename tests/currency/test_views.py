@@ -56,9 +56,9 @@ def test_malformed_file_error_is_shown_on_the_file_field(admin_user):
     assert CurrencyRate.objects.get(year=2025, month=2).conversion_rate == Decimal("1.1")
 
 
-def test_fetch_button(admin_user, file_server, monkeypatch):
+def test_fetch_button(admin_user, file_server, monkeypatch, settings):
     file_server.put("2025-7.json", '[{"isoA3Code":"USD","value":1.08}]')
-    monkeypatch.setenv("JEMS_INFOREURO_URL", f"{file_server.url}/{{year}}-{{month}}.json")
+    settings.INFOREURO_URL = f"{file_server.url}/{{year}}-{{month}}.json"
     client = logged_in(admin_user)
     assert client.post(f"{URL}/fetch", {"fetch-year": 2025, "fetch-month": 7}).status_code == 302
     assert CurrencyRate.objects.filter(year=2025, month=7).count() == 2

@@ -68,10 +68,10 @@ def test_download_needs_programme_setup_update(programme_user):
         services.load_dataset(actor=programme_user)
 
 
-def test_download_from_the_configured_url(admin_user, file_server, monkeypatch):
+def test_download_from_the_configured_url(admin_user, file_server, monkeypatch, settings):
     url = file_server.put("nuts.csv", "NUTS_ID,NUTS_NAME\nAT,Österreich\nAT1,Ostösterreich\nAT11,Burgenland\n"
                                       "AT111,Mittelburgenland (neu)\n")
-    monkeypatch.setenv("JEMS_NUTS_URL", url)
+    settings.NUTS_URL = url
     metadata = services.load_dataset(actor=admin_user)
     assert metadata.title == "nuts.csv"
     assert NutsRegion.objects.get(code="AT111").name == "Mittelburgenland (neu)"
@@ -80,8 +80,8 @@ def test_download_from_the_configured_url(admin_user, file_server, monkeypatch):
     assert url in event.description and event.user_id == admin_user.pk
 
 
-def test_failed_download_is_audited_and_keeps_the_regions(admin_user, file_server, monkeypatch):
-    monkeypatch.setenv("JEMS_NUTS_URL", f"{file_server.url}/missing.json")
+def test_failed_download_is_audited_and_keeps_the_regions(admin_user, file_server, monkeypatch, settings):
+    settings.NUTS_URL = f"{file_server.url}/missing.json"
     before = NutsRegion.objects.count()
     with pytest.raises(ValidationFailed) as error:
         services.load_dataset(actor=admin_user)

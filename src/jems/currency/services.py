@@ -1,11 +1,11 @@
 """The write layer of conversion rates: importing a month of InforEuro rates (file, URL, scheduled task)."""
 
-import os
 import urllib.error
 import urllib.request
 from decimal import Decimal
 
 import pycountry
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -18,7 +18,6 @@ from jems.core.errors import ValidationFailed
 from . import inforeuro
 from .models import CurrencyRate
 
-DEFAULT_INFOREURO_URL = "https://ec.europa.eu/budg/inforeuro/api/public/monthly-rates?year={year}&month={month}&lang=EN"
 DOWNLOAD_TIMEOUT_SECONDS = 60
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MIN_YEAR, MAX_YEAR = 2000, 2100
@@ -26,7 +25,7 @@ MIN_YEAR, MAX_YEAR = 2000, 2100
 
 def inforeuro_url(year: int, month: int) -> str:
     """JEMS_INFOREURO_URL with {year} and {month} filled in (default: the InforEuro monthly-rates API)."""
-    template = os.environ.get("JEMS_INFOREURO_URL", "").strip() or DEFAULT_INFOREURO_URL
+    template = settings.INFOREURO_URL
     return template.replace("{year}", str(year)).replace("{month}", str(month))
 
 

@@ -1,10 +1,10 @@
 """The write layer of NUTS: the programme area and (re)loading the NUTS data set."""
 
-import os
 import urllib.error
 import urllib.request
 
 from django.apps import apps
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -25,7 +25,7 @@ MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024
 def nuts_url() -> str:
     """JEMS_NUTS_URL: where "Download" takes a newer NUTS data set from (JSON or CSV, see docs/api.md);
     empty means the data set shipped with the release."""
-    return os.environ.get("JEMS_NUTS_URL", "").strip()
+    return settings.NUTS_URL
 
 
 # --- programme area ---------------------------------------------------------------------------------------
