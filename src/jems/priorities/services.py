@@ -409,9 +409,7 @@ def update_output_indicator(*, actor, indicator_id: int, identifier: str, code: 
                             result_indicator_id: int | None = None) -> OutputIndicator:
     require(actor, Privilege.ProgrammeSetupUpdate)
     with transaction.atomic():
-        indicator = (OutputIndicator.objects.select_for_update().select_related("specific_objective",
-                                                                                "result_indicator")
-                     .filter(pk=indicator_id).first())
+        indicator = OutputIndicator.objects.select_for_update().filter(pk=indicator_id).first()
         if indicator is None:
             raise NotFound(key="programme.indicator.not.found", args={"id": indicator_id})
         before = _indicator_snapshot(indicator)
@@ -501,8 +499,7 @@ def update_result_indicator(*, actor, indicator_id: int, identifier: str, code: 
                             comment: Mapping[str, str] | None = None) -> ResultIndicator:
     require(actor, Privilege.ProgrammeSetupUpdate)
     with transaction.atomic():
-        indicator = (ResultIndicator.objects.select_for_update().select_related("specific_objective")
-                     .filter(pk=indicator_id).first())
+        indicator = ResultIndicator.objects.select_for_update().filter(pk=indicator_id).first()
         if indicator is None:
             raise NotFound(key="programme.indicator.not.found", args={"id": indicator_id})
         before = _indicator_snapshot(indicator)
