@@ -33,6 +33,8 @@ def field(bound_field, autocomplete=None, hint=None, css=""):
         "hint": hint,
         "auto_id": auto_id,
         "is_checkbox": isinstance(widget, forms.CheckboxInput),
+        # A widget of several inputs (e.g. one per input language) is a group: a fieldset with a legend.
+        "is_group": isinstance(widget, forms.MultiWidget),
         "css": css,
     }
 
