@@ -8,6 +8,8 @@ from django.test import Client
 from jems.accounts.models import Role, User, UserStatus
 from jems.accounts.privileges import APPLICANT_USER_ROLE_ID, PROGRAMME_USER_ROLE_ID
 
+pytest_plugins = ["tests.browser_support"]
+
 PASSWORD = "Test-Passw0rd"
 
 

@@ -4,9 +4,8 @@ import re
 
 import pytest
 
+from tests.browser_support import log_in
 from tests.conftest import PASSWORD
-
-from .conftest import log_in
 
 pytestmark = pytest.mark.browser
 

@@ -4,9 +4,8 @@ import re
 
 import pytest
 
+from tests.browser_support import log_in, log_out
 from tests.conftest import PASSWORD
-
-from .conftest import log_in, log_out
 
 pytestmark = pytest.mark.browser
 

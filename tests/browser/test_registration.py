@@ -5,8 +5,7 @@ import re
 import pytest
 
 from jems.accounts.models import User, UserStatus
-
-from .conftest import log_in, log_out
+from tests.browser_support import log_in, log_out
 
 pytestmark = pytest.mark.browser
 

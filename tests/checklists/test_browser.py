@@ -8,16 +8,7 @@ import pytest
 
 from jems.checklists import services
 from jems.checklists.models import ChecklistComponent, ProgrammeChecklist
-from tests.browser.conftest import (  # noqa: F401  (fixtures)
-    audit_chain_head,
-    axe,
-    axe_script,
-    browser,
-    log_in,
-    page,
-    smtp_controller,
-    smtp_sink,
-)
+from tests.browser_support import log_in
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -25,7 +16,7 @@ pytestmark = pytest.mark.browser
 DETAIL = re.compile(r".*/app/programme/checklists/\d+$")
 
 
-def test_build_a_checklist_template(page, admin_user, axe):  # noqa: F811
+def test_build_a_checklist_template(page, admin_user, axe):
     log_in(page, admin_user.email, PASSWORD)
     page.goto("/app/programme/checklists")
     assert page.get_by_role("link", name="First-level control: administrative verification").is_visible()

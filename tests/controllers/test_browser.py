@@ -9,16 +9,7 @@ from jems.controllers.models import ControllerInstitution
 from jems.currency import services as currency_services
 from jems.currency.models import CurrencyRate
 from jems.nuts.models import ProgrammeNuts
-from tests.browser.conftest import (  # noqa: F401  (fixtures of the browser tests)
-    audit_chain_head,
-    axe,
-    axe_script,
-    browser,
-    log_in,
-    page,
-    smtp_controller,
-    smtp_sink,
-)
+from tests.browser_support import log_in
 from tests.conftest import PASSWORD
 from tests.nuts.fileserver import file_server  # noqa: F401
 
@@ -26,7 +17,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_programme_area_rates_and_controller_institution(page, admin_user, controller, axe, file_server,  # noqa: F811
-                                                         monkeypatch):
+                                                         settings):
     log_in(page, admin_user.email, PASSWORD)
 
     # Geographical coverage: filter the tree, tick all of Kärnten and one Slovenian region, save.
@@ -52,7 +43,7 @@ def test_programme_area_rates_and_controller_institution(page, admin_user, contr
     year, month = currency_services.current_month()
     file_server.put(f"{year}-{month}.json", '[{"isoA3Code":"CHF","currency":"Swiss franc","value":0.9412},'
                                             '{"isoA3Code":"HUF","currency":"Hungarian forint","value":395.87}]')
-    monkeypatch.setenv("JEMS_INFOREURO_URL", f"{file_server.url}/{{year}}-{{month}}.json")
+    settings.INFOREURO_URL = f"{file_server.url}/{{year}}-{{month}}.json"
     page.get_by_role("navigation", name="Programme").get_by_role("link", name="Conversion rates").click()
     page.wait_for_url("**/app/programme/conversionRates")
     axe(page, "conversion rates (empty)")

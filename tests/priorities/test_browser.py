@@ -8,26 +8,14 @@ import pytest
 
 from jems.cost_options.models import ProgrammeLumpSum, ProgrammeUnitCost
 from jems.priorities.models import OutputIndicator, ProgrammePriority, ResultIndicator
-from tests.browser.conftest import CHROMIUM, axe, axe_script, browser, log_in  # noqa: F401  (fixtures)
+from tests.browser_support import CHROMIUM, log_in
 from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(not Path(CHROMIUM).exists(),
                                                  reason=f"chromium not found at {CHROMIUM}")]
 
 
-@pytest.fixture
-def page(browser, live_server):  # noqa: F811
-    from jems.audit.models import AuditChainHead
-
-    AuditChainHead.objects.get_or_create(pk=1)  # the flush of the live-server database removed it
-    context = browser.new_context(base_url=live_server.url, locale="en-GB")
-    context.set_default_timeout(10_000)
-    tab = context.new_page()
-    yield tab
-    context.close()
-
-
-def test_programme_setup_of_priorities_indicators_and_cost_options(page, admin_user, axe):  # noqa: F811
+def test_programme_setup_of_priorities_indicators_and_cost_options(page, admin_user, axe):
     log_in(page, admin_user.email, PASSWORD)
 
     # Priorities: the list, then a new priority built step by step (htmx refreshes the form on change).

@@ -15,17 +15,7 @@ from jems.programme.models import (
     TranslationFile,
     TypologyError,
 )
-from tests.browser.conftest import (  # noqa: F401  (fixtures of the browser tests)
-    CHROMIUM,
-    audit_chain_head,
-    axe,
-    axe_script,
-    browser,
-    log_in,
-    page,
-    smtp_controller,
-    smtp_sink,
-)
+from tests.browser_support import CHROMIUM, log_in
 from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser,
@@ -40,7 +30,7 @@ def saved(tab, text):
     assert tab.get_by_role("status").get_by_text(text).is_visible()
 
 
-def test_programme_setup_main_path(page, admin_user, axe, tmp_path):  # noqa: F811 (fixtures imported above)
+def test_programme_setup_main_path(page, admin_user, axe, tmp_path):
     log_in(page, admin_user.email, PASSWORD)
     page.get_by_role("navigation", name="Main menu").get_by_role("link", name="Programme").click()
     page.wait_for_url("**/app/programme")

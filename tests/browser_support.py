@@ -1,4 +1,5 @@
-"""Browser tests: Playwright (sync API) drives Debian's chromium against pytest-django's live server.
+"""Browser-test support, loaded as a pytest plugin by tests/conftest.py so that every test folder shares
+one browser: Playwright (sync API) drives Debian's chromium against pytest-django's live server.
 
 E-mail goes through a real SMTP conversation with an aiosmtpd sink; axe-core (installed from npm into
 <repo>/.cache/npm on first use) checks every page for WCAG 2.0/2.1 A and AA violations.
@@ -23,7 +24,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 CHROMIUM = os.environ.get("JEMS_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 AXE_DIR = REPO / ".cache" / "npm"
 AXE_FILE = AXE_DIR / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -52,19 +53,12 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server, smtp_sink):
+    """A fresh browser tab on the live server (e-mail goes to the SMTP sink)."""
     context = browser.new_context(base_url=live_server.url, locale="en-GB")
     context.set_default_timeout(10_000)
     tab = context.new_page()
     yield tab
     context.close()
-
-
-@pytest.fixture(autouse=True)
-def audit_chain_head(transactional_db):
-    """A database flush also removes the audit chain's head row that a migration created."""
-    from jems.audit.models import AuditChainHead
-
-    AuditChainHead.objects.get_or_create(pk=1)
 
 
 # --- e-mail ------------------------------------------------------------------------------------------
