@@ -6,7 +6,10 @@ label key a client of /api/i18n uses. They apply without a restart:
 
 * `override_text(key, language)` answers the uploaded text of a key; `jems.core.messages.text_for`
   asks it first;
-* `merged_texts(locale)` is the map behind GET /api/i18n/{locale}: our texts with the overrides on top.
+* `merged_texts(locale)` is the map behind GET /api/i18n/{locale}: our texts with the overrides on top;
+* every other key is the English text of a UI string (the gettext message id, as in the downloaded
+  System file): `TranslationOverridesMiddleware` puts those into the gettext catalogues of the shipped
+  UI languages, so pages show them from the next request on.
 
 Every process keeps the parsed files in memory. Once per request (and on every call outside a
 request) it compares a cheap database stamp (newest upload time and number of files) with the one it
@@ -168,14 +171,48 @@ def default_texts(code: str = "EN", file_type: str | None = None) -> dict[str, s
     """Our own texts in a language we ship (English for the others), of one file type or all."""
     from jems.core.messages import TEXTS
 
-    with translation.override(code.lower() if _shipped(code) else "en"):
-        return {key: str(text) for key, text in TEXTS.items() if file_type is None or file_type_of(key) == file_type}
+    language = code.lower() if _shipped(code) else "en"
+    texts = {}
+    if file_type in (None, TranslationFileType.System):
+        # The UI strings of the pages, keyed by their English text (as translated for the shipped language).
+        texts.update((message_id, translated) for message_id, translated in _page_strings(language).items())
+    with translation.override(language):
+        texts.update((key, str(text)) for key, text in TEXTS.items() if file_type is None or file_type_of(key) == file_type)
+    return texts
+
+
+def _page_strings(language: str) -> dict[str, str]:
+    """The singular gettext strings we ship, English text → text in `language` (itself in English)."""
+    catalog = _shipped_catalog("de")
+    message_ids = [key for key in catalog if isinstance(key, str) and key]
+    if language == "en":
+        return {key: key for key in message_ids}
+    own = _shipped_catalog(language)
+    return {key: own.get(key, key) for key in message_ids}
+
+
+def _shipped_catalog(language: str) -> dict:
+    """The gettext entries of a shipped language as compiled from our .po files (without overrides)."""
+    from django.utils.translation import trans_real
+
+    base = trans_real.translation(language)._catalog
+    patched = _patched.get(language, {})
+    result = {}
+    for key, value in base.items():
+        if key in patched:
+            if patched[key][0] is None:
+                continue  # an uploaded string that we do not ship
+            value = patched[key][0]
+        result[key] = value
+    return result
 
 
 # --- the uploaded overrides, cached per process -----------------------------------------------------------
 
 _lock = threading.Lock()
 _cache: dict = {"stamp": None, "files": {}}
+# Per shipped UI language: the gettext entries we replaced, message id → (original text or None,).
+_patched: dict[str, dict[str, tuple]] = {}
 _request = threading.local()
 
 
@@ -214,10 +251,43 @@ def _load() -> dict[tuple[str, str], dict[str, str]]:
                     files[(file.file_type, file.language)] = {}
             with _lock:
                 _cache["stamp"], _cache["files"] = stamp, files
+                _apply_to_gettext(files)
     except DatabaseError:  # before the migrations ran: no overrides
         return {}
     _request.checked = True
     return _cache["files"]
+
+
+def _apply_to_gettext(files) -> None:
+    """Put the uploaded UI strings into the gettext catalogues of the shipped UI languages (in place, so
+    every thread sees them), after restoring what an earlier upload had replaced."""
+    from django.utils.translation import trans_real
+
+    from jems.core.messages import TEXTS
+
+    for language, replaced in _patched.items():
+        entries = trans_real.translation(language)._catalog._catalogs[0]
+        for message_id, (original,) in replaced.items():
+            if original is None:
+                entries.pop(message_id, None)
+            else:
+                entries[message_id] = original
+    _patched.clear()
+    for language, _name in settings.LANGUAGES:
+        code = language_code(language)
+        wanted = {}
+        for kind in (TranslationFileType.System, TranslationFileType.Application):
+            wanted.update((k, v) for k, v in files.get((kind.value, code), {}).items() if k not in TEXTS)
+        if not wanted:
+            continue
+        entries = trans_real.translation(language)._catalog._catalogs[0]
+        _patched[language] = {key: (entries.get(key),) for key in wanted}
+        entries.update(wanted)
+
+
+def refresh() -> None:
+    """Pick up translation files another process stored since this one last looked (one query)."""
+    _load()
 
 
 def overrides(code: str, file_type: str | None = None) -> dict[str, str]:
