@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "jems.currency",
     "jems.controllers",
     "jems.checklists",
+    "jems.calls.form_config",
+    "jems.calls.notifications",
     "jems.api",
 ]
 

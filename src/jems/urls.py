@@ -16,5 +16,8 @@ urlpatterns = [
     path("", include("jems.currency.urls")),
     path("", include("jems.controllers.urls")),
     path("", include("jems.checklists.urls")),
+    path("", include("jems.calls.urls")),
+    path("", include("jems.calls.form_config.urls")),
+    path("", include("jems.calls.notifications.urls")),
     path("", include("jems.core.urls")),
 ]

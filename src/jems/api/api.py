@@ -84,7 +84,8 @@ def register_routers():
     # Programme setup: each app's router carries its own full paths (/programmeFund, /nuts, ...).
     from importlib import import_module
 
-    for app in ("programme", "priorities", "cost_options", "nuts", "currency", "controllers", "checklists"):
+    for app in ("programme", "priorities", "cost_options", "nuts", "currency", "controllers", "checklists", "calls",
+                "calls.form_config", "calls.notifications"):
         api.add_router("", import_module(f"jems.{app}.api").router)
 
 
