@@ -214,3 +214,19 @@ TEXTS.update({  # Call notification configuration (jems.calls.notifications).
     "call.notification.type.not.in.tab": _("The notification type {type} cannot be configured on this tab."),
     "call.notification.type.duplicate": _("The notification type {type} is listed twice."),
 })
+
+
+TEXTS.update({  # Application-form configuration and call translations (jems.calls.form_config).
+    "call.not.found": _("This call does not exist."),
+    "call.form.config.invalid": _("Some field settings are not allowed. Please check the marked fields."),
+    "call.form.config.field.unknown": _("Unknown application form field: {id}."),
+    "call.form.config.field.duplicate": _("The field {id} is sent twice with different settings."),
+    "call.form.config.option.not.allowed": _("This option is not allowed for this field (allowed: {allowed})."),
+    "call.form.config.published.hidden": _("The call is published: a field that is shown cannot be hidden again."),
+    "call.form.config.published.narrowed": _(
+        "The call is published: a field available in steps 1 and 2 cannot be restricted to step 2."),
+    "call.translation.file.required": _("Choose a file to upload."),
+    "call.translation.file.too.big": _("The file is larger than {maxSize} MB."),
+    "call.translation.file.unreadable": _("This is not a readable translation file (key=value lines, UTF-8)."),
+    "call.translation.file.not.found": _("There is no translation file for this call and language."),
+})
