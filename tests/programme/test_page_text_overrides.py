@@ -28,7 +28,7 @@ def forget_overrides():
 
 def test_an_uploaded_file_changes_the_page_texts_at_once(admin_user):
     assert "Anmelden" in login_page("de")
-    upload = SimpleUploadedFile("System_de.properties", "Log\\ in=Einloggen\n".encode())
+    upload = SimpleUploadedFile("System_de.properties", b"Log\\ in=Einloggen\n")
     services.upload_translation_file(actor=admin_user, file_type="System", language="DE", upload=upload)
     german = login_page("de")
     assert "Einloggen" in german and ">Anmelden<" not in german
