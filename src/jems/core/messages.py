@@ -213,6 +213,9 @@ TEXTS.update({  # Call notification configuration (jems.calls.notifications).
     "call.not.found": _("This call does not exist."),
     "call.notification.type.not.in.tab": _("The notification type {type} cannot be configured on this tab."),
     "call.notification.type.duplicate": _("The notification type {type} is listed twice."),
+    "call.notification.changed.meanwhile": _(
+        "Someone else saved these notification settings meanwhile. Your entries are kept: reload the page to "
+        "see the current values, or save again to replace them with yours."),
 })
 
 

@@ -109,3 +109,15 @@ def test_limits_are_inclusive(call, admin_user):
     rows = services.update_configurations(actor=admin_user, call_id=call.pk, tab=PROJECT, configurations=[
         ConfigurationInput(type=T.ProjectClosed, email_subject="s" * 255, email_body="b" * 10000)])
     assert len(rows[-1].email_subject) == 255 and len(rows[-1].email_body) == 10000
+
+
+def test_stale_version_is_refused(call, admin_user):
+    _call, rows = queries.configurations(actor=admin_user, call_id=call.pk, tab=PROJECT)
+    version = queries.tab_version(rows)
+    services.update_configurations(actor=admin_user, call_id=call.pk, tab=PROJECT, expected_version=version,
+                                   configurations=[ConfigurationInput(type=T.ProjectClosed, active=True)])
+    with pytest.raises(ValidationFailed) as refused:
+        services.update_configurations(actor=admin_user, call_id=call.pk, tab=PROJECT, expected_version=version,
+                                       configurations=[ConfigurationInput(type=T.ProjectClosed, active=False)])
+    assert refused.value.key == "call.notification.changed.meanwhile"
+    assert queries.notification_settings(call.pk, T.ProjectClosed).active

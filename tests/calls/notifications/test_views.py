@@ -95,3 +95,21 @@ def test_inline_errors_keep_the_input(call, admin_page):
     assert 'aria-invalid="true"' in html and f'value="{long_subject}"' in html and "Kept body" in html
     assert 'href="#id_ProjectReportSubmitted-email_subject"' in html
     assert not CallNotificationConfiguration.objects.exists()
+
+
+def test_concurrent_save_is_refused_with_the_input_kept(call, admin_page):
+    html = admin_page.get(page(call, "project")).content.decode()
+    version = html.split('name="data_version" value="')[1].split('"')[0]
+    CallNotificationConfiguration.objects.create(call=call, type=T.ProjectClosed, active=True)  # someone else
+    data = form_data("project", data_version=version, **{"ProjectContracted-email_subject": "Mine"})
+    response = admin_page.post(page(call, "project"), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Someone else saved these notification settings meanwhile." in html and 'value="Mine"' in html
+    assert not queries.notification_settings(call.pk, T.ProjectContracted).pk
+    new_version = html.split('name="data_version" value="')[1].split('"')[0]
+    assert new_version != version
+    response = admin_page.post(page(call, "project"), {**data, "data_version": new_version})
+    assert response.status_code == 302
+    assert queries.notification_settings(call.pk, T.ProjectContracted).email_subject == "Mine"
+    assert not queries.notification_settings(call.pk, T.ProjectClosed).active  # replaced by the second save

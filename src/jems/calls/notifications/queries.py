@@ -4,6 +4,9 @@
 notifications asks: how a call notifies one type (inactive and without recipients when never saved).
 """
 
+import hashlib
+import json
+
 from jems.accounts.privileges import Privilege
 from jems.accounts.services import require
 from jems.calls.models import Call
@@ -31,6 +34,15 @@ def tab_configurations(call_id, tab: str) -> list[CallNotificationConfiguration]
     types = TABS[tab].types
     stored = {row.type: row for row in CallNotificationConfiguration.objects.filter(call_id=call_id, type__in=types)}
     return [stored.get(code) or default_configuration(call_id, code) for code in types]
+
+
+def tab_version(rows) -> str:
+    """Fingerprint of a tab's configurations (optimistic locking of the page): the page sends it back with
+    its changes, and the save is refused when someone else saved the tab meanwhile."""
+    values = [(row.type, row.active, row.send_to_manager, row.send_to_lead_partner, row.send_to_project_partners,
+               row.send_to_project_assigned, row.send_to_controllers, row.email_subject, row.email_body)
+              for row in rows]
+    return hashlib.sha256(json.dumps(values).encode()).hexdigest()[:20]
 
 
 def configurations(*, actor, call_id, tab: str) -> tuple[Call, list[CallNotificationConfiguration]]:

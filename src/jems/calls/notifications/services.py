@@ -19,8 +19,9 @@ from jems.core.errors import NotFound, ValidationFailed
 
 from .codelists import BODY_MAX_LENGTH, FLAGS, SUBJECT_MAX_LENGTH, TABS
 from .models import CallNotificationConfiguration
-from .queries import tab_configurations
+from .queries import tab_configurations, tab_version
 
+CHANGED_KEY = "call.notification.changed.meanwhile"
 FIELDS = ("active", *FLAGS, "email_subject", "email_body")
 FLAG_NAMES = {"send_to_manager": "managers", "send_to_lead_partner": "lead partner",
               "send_to_project_partners": "project partners", "send_to_project_assigned": "assigned programme users",
@@ -74,10 +75,11 @@ def _describe(row: CallNotificationConfiguration) -> str:
     return f"{row.type}: {state}, to: {', '.join(recipients) or '-'}, subject: {row.email_subject!r}"
 
 
-def update_configurations(*, actor, call_id, tab: str, configurations: Iterable[ConfigurationInput]
-                          ) -> list[CallNotificationConfiguration]:
+def update_configurations(*, actor, call_id, tab: str, configurations: Iterable[ConfigurationInput],
+                          expected_version: str | None = None) -> list[CallNotificationConfiguration]:
     """Save the configurations sent for the tab's types (types not sent keep their values) and return
-    every type of the tab. Refusals: 403 without CallUpdate, 404 unknown call, 422 field errors. Audited
+    every type of the tab. Refusals: 403 without CallUpdate, 404 unknown call, 422 field errors, 422 when
+    the page's `expected_version` shows that someone else saved the tab meanwhile. Audited
     CALL_CONFIGURATION_CHANGED when something changed."""
     require(actor, Privilege.CallUpdate)
     if tab not in TABS:
@@ -91,7 +93,10 @@ def update_configurations(*, actor, call_id, tab: str, configurations: Iterable[
         if call is None:
             raise NotFound(key="call.not.found")
         _validate(tab, items)
-        rows = {row.type: row for row in tab_configurations(call.pk, tab)}
+        current = tab_configurations(call.pk, tab)
+        if expected_version is not None and expected_version != tab_version(current):
+            raise ValidationFailed("Someone else saved a change here meanwhile.", key=CHANGED_KEY)
+        rows = {row.type: row for row in current}
         created, updated = [], []
         for item in items:
             row = rows[item.type]

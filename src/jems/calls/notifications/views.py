@@ -15,6 +15,7 @@ from jems.accounts.privileges import Privilege
 from jems.calls.navigation import call_context
 from jems.core.errors import JemsError
 from jems.core.messages import text_for
+from jems.core.templatetags.jems_ui import field_error_list
 from jems.core.views import app_view
 
 from . import queries, services
@@ -67,7 +68,8 @@ def notification_settings(request, call_id: int, tab: str):
                 values = {**initial(row), **form.cleaned_data}  # recipients the tab does not show keep their value
                 items.append(services.ConfigurationInput(type=row.type, **values))
             try:
-                services.update_configurations(actor=request.user, call_id=call.pk, tab=tab, configurations=items)
+                services.update_configurations(actor=request.user, call_id=call.pk, tab=tab, configurations=items,
+                                               expected_version=request.POST.get("data_version") or None)
             except JemsError as error:
                 general = _apply_errors(error, forms)
             else:
@@ -81,6 +83,8 @@ def notification_settings(request, call_id: int, tab: str):
         **call_context(call, "notifications"),
         "tab": TABS[tab], "tabs": [(item.key, item.title, base + item.key) for item in TABS.values()],
         "entries": [_entry(form, row) for form, row in zip(forms, rows, strict=True)],
-        "placeholders": PLACEHOLDERS, "can_edit": can_edit, "general_errors": general,
-        "has_errors": bool(general) or any(form.errors for form in forms),
+        "placeholders": PLACEHOLDERS, "data_version": queries.tab_version(rows), "can_edit": can_edit,
+        "general_errors": general,
+        "field_errors": [(bound.auto_id, f"{row.get_type_display()} – {bound.label}", error)
+                         for form, row in zip(forms, rows, strict=True) for bound, error in field_error_list(form)],
     })
