@@ -1,8 +1,139 @@
-"""Read layer of calls used by other apps."""
+"""The read layer of calls: lists, the detail with everything it refers to (a fixed number of queries), the
+checklist selection, the open calls of the dashboard, and `any_call_published` for the programme lock.
 
-from .models import Call, CallStatus
+Visibility: CallRetrieve (or CallUpdate) sees every call; CallPublishedRetrieve sees published calls only.
+"""
+
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+
+from jems.accounts.privileges import Privilege
+from jems.checklists.models import ProgrammeChecklist
+from jems.core.errors import Forbidden, NotFound
+from jems.core.pagination import PageRequest, paginate
+from jems.priorities.models import ProgrammeSpecificObjective
+
+from .models import Call, CallFund, CallStatus
+
+CALL_SORT_FIELDS = {"id": "id", "name": "name", "status": "status", "startDateTime": "start_date",
+                    "endDateTime": "end_date", "endDateTimeStep1": "end_date_step1", "type": "type"}
+CHECKLIST_SORT_FIELDS = {"id": "id", "name": "name", "type": "type", "lastModificationDate": "last_modification_date"}
 
 
 def any_call_published() -> bool:
     """True once a call has been published: from then on the programme setup is locked."""
     return Call.objects.filter(status=CallStatus.PUBLISHED).exists()
+
+
+def sees_all_calls(actor) -> bool:
+    return bool(actor and actor.is_authenticated and (
+        actor.has_privilege(Privilege.CallRetrieve) or actor.has_privilege(Privilege.CallUpdate)))
+
+
+def sees_published_calls(actor) -> bool:
+    return bool(actor and actor.is_authenticated and actor.has_privilege(Privilege.CallPublishedRetrieve))
+
+
+def _visible(actor):
+    if sees_all_calls(actor):
+        return Call.objects.all()
+    if sees_published_calls(actor):
+        return Call.objects.filter(status=CallStatus.PUBLISHED)
+    raise Forbidden()
+
+
+def detail_queryset():
+    """Calls with everything the detail shows, prefetched."""
+    return Call.objects.prefetch_related(
+        Prefetch("specific_objectives",
+                 queryset=ProgrammeSpecificObjective.objects.select_related("priority").order_by("id")),
+        Prefetch("funds", queryset=CallFund.objects.select_related("fund").order_by("fund_id")),
+        "state_aids", "lump_sums", "unit_costs", "flat_rates",
+    )
+
+
+def get_call(*, actor, call_id: int) -> Call:
+    """One call with its settings (fixed number of queries)."""
+    call = detail_queryset().filter(pk=call_id).first()
+    if call is None:
+        raise NotFound(key="call.not.found", code="S-CALL-404")
+    if not sees_all_calls(actor):
+        if not (sees_published_calls(actor) and call.is_published):
+            if sees_published_calls(actor):
+                raise NotFound(key="call.not.found", code="S-CALL-404")
+            raise Forbidden()
+    return call
+
+
+def call_for_update(*, actor, call_id: int) -> Call:
+    """The call as an editor sees it (for pages); CallRetrieve is enough to read."""
+    if not sees_all_calls(actor):
+        raise Forbidden()
+    return get_call(actor=actor, call_id=call_id)
+
+
+def search_calls(*, actor, page: PageRequest, status: str | None = None, type: str | None = None,
+                 name: str | None = None):
+    """A page of calls (two queries), filtered by status, type and part of the name."""
+    calls = _visible(actor)
+    if status:
+        calls = calls.filter(status=status)
+    if type:
+        calls = calls.filter(type=type)
+    if name:
+        calls = calls.filter(name__icontains=name.strip())
+    return paginate(calls, page)
+
+
+def published_calls(*, actor, page: PageRequest):
+    """A page of published calls (CallPublishedRetrieve or CallRetrieve)."""
+    if not (sees_all_calls(actor) or sees_published_calls(actor)):
+        raise Forbidden()
+    return paginate(Call.objects.filter(status=CallStatus.PUBLISHED), page)
+
+
+def call_names(*, actor, status: str | None = None) -> list[tuple[int, str]]:
+    """(id, name) of the visible calls, newest first, optionally of one status."""
+    calls = _visible(actor)
+    if status:
+        calls = calls.filter(status=status)
+    return list(calls.order_by("-id").values_list("id", "name"))
+
+
+def open_calls(*, actor) -> list[Call]:
+    """Published calls whose application window is open now (dashboard); [] without CallPublishedRetrieve."""
+    if not sees_published_calls(actor):
+        return []
+    now = timezone.now()
+    return list(Call.objects.filter(status=CallStatus.PUBLISHED, start_date__lte=now)
+                .filter(Q(end_date_step1__isnull=True, end_date__gte=now) | Q(end_date_step1__gte=now))
+                .order_by("end_date", "id"))
+
+
+def checklists_page(*, actor, call_id: int, page: PageRequest):
+    """A page of all programme checklist templates with whether the call selected them (three queries)."""
+    call = _visible(actor).filter(pk=call_id).first()
+    if call is None:
+        raise NotFound(key="call.not.found", code="S-CALL-404")
+    selected = set(call.checklists.values_list("pk", flat=True))
+    items, total = paginate(ProgrammeChecklist.objects.all(), page)
+    return call, [(checklist, checklist.pk in selected) for checklist in items], total
+
+
+def all_checklists(*, actor, call_id: int):
+    """Every checklist template with its selection flag, by type and name (for the page)."""
+    call = _visible(actor).filter(pk=call_id).first()
+    if call is None:
+        raise NotFound(key="call.not.found", code="S-CALL-404")
+    selected = set(call.checklists.values_list("pk", flat=True))
+    return call, [(c, c.pk in selected) for c in ProgrammeChecklist.objects.order_by("type", "name", "id")]
+
+
+def form_field_configurations(call: Call) -> list[dict]:
+    """The call's application-form field configuration (from the form-configuration area), as API rows."""
+    try:
+        from jems.calls.form_config import queries as form_config_queries
+    except ImportError:
+        return []
+    render = getattr(form_config_queries, "field_configurations_for_api", None)
+    return list(render(call)) if render else []
