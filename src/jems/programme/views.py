@@ -103,6 +103,17 @@ def _bound_formset(request, formset_class, *, prefix: str, initial: list[dict], 
     return formset_class(data, **kwargs)
 
 
+def _split_rows(formset):
+    """The rows of a valid list formset: (rows to save, rows marked for removal); empty new rows are skipped."""
+    sent, removed = [], []
+    for form in formset.forms:
+        data = form.cleaned_data
+        if not data or (form.is_new and not form.has_content()):
+            continue
+        (removed if data.get("remove") else sent).append(form)
+    return sent, removed
+
+
 def _expected_version(request) -> str | None:
     """The fingerprint of the data the page showed (optimistic locking); None for clients without one."""
     return request.POST.get("data_version") or None
@@ -253,15 +264,7 @@ def funds(request):
     if request.method == "POST":
         _require_edit(request)
         if "add_row" not in request.POST and formset.is_valid():
-            sent, removed = [], []
-            for form in formset.forms:
-                data = form.cleaned_data
-                if not data or (form.is_new and not form.has_content()):
-                    continue
-                if data.get("remove"):
-                    removed.append(form)
-                    continue
-                sent.append(form)
+            sent, removed = _split_rows(formset)
             try:
                 services.update_funds(actor=request.user, expected_version=_expected_version(request), funds=[
                     services.FundInput(id=form.cleaned_data.get("id"), selected=form.cleaned_data["selected"],
@@ -322,12 +325,7 @@ def legal_statuses(request):
     if request.method == "POST":
         _require_edit(request)
         if "add_row" not in request.POST and formset.is_valid():
-            sent, removed = [], []
-            for form in formset.forms:
-                data = form.cleaned_data
-                if not data or (form.is_new and not form.has_content()):
-                    continue
-                (removed if data.get("remove") else sent).append(form)
+            sent, removed = _split_rows(formset)
             try:
                 services.update_legal_statuses(
                     actor=request.user, expected_version=_expected_version(request),
@@ -382,12 +380,7 @@ def state_aid(request):
     if request.method == "POST":
         _require_edit(request)
         if "add_row" not in request.POST and formset.is_valid():
-            sent, removed = [], []
-            for form in formset.forms:
-                data = form.cleaned_data
-                if not data or (form.is_new and not form.has_content()):
-                    continue
-                (removed if data.get("remove") else sent).append(form)
+            sent, removed = _split_rows(formset)
             values = [_prefilled(form, languages) for form in sent]
             try:
                 services.update_state_aids(
@@ -426,12 +419,7 @@ def typology_errors(request):
     if request.method == "POST":
         _require_edit(request)
         if "add_row" not in request.POST and formset.is_valid():
-            sent, removed = [], []
-            for form in formset.forms:
-                data = form.cleaned_data
-                if not data or (form.is_new and not form.has_content()):
-                    continue
-                (removed if data.get("remove") else sent).append(form)
+            sent, removed = _split_rows(formset)
             try:
                 services.update_typology_errors(
                     actor=request.user, expected_version=_expected_version(request),
