@@ -121,3 +121,23 @@ def test_stale_version_is_refused(call, admin_user):
                                        configurations=[ConfigurationInput(type=T.ProjectClosed, active=False)])
     assert refused.value.key == "call.notification.changed.meanwhile"
     assert queries.notification_settings(call.pk, T.ProjectClosed).active
+
+
+def test_js_notifiable_follows_the_verification_done_type(call, admin_user):
+    assert not queries.js_notifiable(call.pk)
+    services.update_configurations(actor=admin_user, call_id=call.pk, tab=PROJECT_REPORT, configurations=[
+        ConfigurationInput(type=T.ProjectReportVerificationDoneNotificationSent, active=True)])
+    assert queries.js_notifiable(call.pk)
+
+
+def test_demo_data_is_idempotent(call, admin_user):
+    from io import StringIO
+
+    from jems.calls.notifications import demo
+
+    demo.load(StringIO())
+    saved = CallNotificationConfiguration.objects.count()
+    assert saved == len(demo.DEMO_CONFIGURATIONS)
+    assert queries.notification_settings(call.pk, T.PartnerReportSubmitted).send_to_controllers
+    demo.load(StringIO())
+    assert CallNotificationConfiguration.objects.count() == saved

@@ -37,6 +37,7 @@ def test_pages_render_every_type_with_tabs_and_placeholders(tab, call, admin_pag
     assert f'href="{page(call, tab)}" aria-current="page"' in html
     assert "[projectAcronym]" in html and "[fileName]" in html
     assert ("Programme: Controllers" in html) == (tab == "partnerReport")
+    assert ("notify the managing authority" in html) == (tab == "projectReport")
     assert 'type="submit"' in html
     assert f'href="/app/call/detail/{call.pk}/notificationSettings/project" aria-current="page"' in html  # side nav
 

@@ -60,3 +60,11 @@ def notification_settings(call_id, notification_type) -> CallNotificationConfigu
     """
     row = CallNotificationConfiguration.objects.filter(call_id=call_id, type=str(notification_type)).first()
     return row or default_configuration(call_id, str(notification_type))
+
+
+def js_notifiable(call_id) -> bool:
+    """Whether the joint secretariat can notify that the verification of a project report is done (the
+    `jsNotifiable` of ProjectCallSettingsDTO): the call has `ProjectReportVerificationDoneNotificationSent`
+    active."""
+    return CallNotificationConfiguration.objects.filter(
+        call_id=call_id, type="ProjectReportVerificationDoneNotificationSent", active=True).exists()

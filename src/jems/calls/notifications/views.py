@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from jems.accounts.privileges import Privilege
@@ -26,9 +27,16 @@ ERROR_PATH = re.compile(r"^notifications\[(?P<index>\d+)\]\.(?P<field>\w+)$")
 FIELD_OF = {"emailSubject": "email_subject", "emailBody": "email_body", "id": None}
 
 
+NOTES = {
+    "ProjectReportVerificationDoneNotificationSent": gettext_lazy(
+        "While this notification is active, the joint secretariat can notify the managing authority that the "
+        "verification of a project report is done."),
+}
+
+
 def _entry(form, row):
     return {"form": form, "type": row.type, "label": row.get_type_display(), "trigger": TRIGGERS.get(row.type, ""),
-            "pre_approval": row.type in PRE_APPROVAL}
+            "pre_approval": row.type in PRE_APPROVAL, "note": NOTES.get(row.type)}
 
 
 def _apply_errors(error: JemsError, forms: list) -> list[str]:
