@@ -38,6 +38,10 @@ def test_update_configuration(api_as, call, admin_user, programme_user):
     assert api_as(programme_user).post(config_url(call.pk), body).status_code == 403
     response = api_as(admin_user).post(config_url(call.pk), body)
     assert response.status_code == 200, response.content
+    detail = response.json()  # CallDetailDTO with the saved configuration
+    assert detail["id"] == call.pk and detail["name"] == call.name
+    saved = {row["id"]: row for row in detail["applicationFormFieldConfigurations"]}
+    assert len(saved) == 141 and saved[PIC]["availableInStep"] == "STEP_ONE_AND_TWO"
     rows = {row["id"]: row for row in api_as(admin_user).get(config_url(call.pk)).json()}
     assert rows[PIC]["visible"] and rows[PIC]["availableInStep"] == "STEP_ONE_AND_TWO"
     assert rows[TITLE]["availableInStep"] == "STEP_ONE_AND_TWO"

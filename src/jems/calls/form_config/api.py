@@ -8,6 +8,8 @@ from django.http import HttpResponse
 from ninja import Body, File, Router
 from ninja.files import UploadedFile
 
+from jems.calls import queries as call_queries
+from jems.calls.schemas import CallDetailDTO, call_detail
 from jems.core.languages import SystemLanguage
 
 from . import queries, services
@@ -27,19 +29,6 @@ FILE_DOWNLOAD = {"responses": {200: {
     "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}}}
 
 
-def _update_response():
-    """POST answers the call detail (CallDetailDTO) when the calls app renders it; until then the
-    configuration rows."""
-    try:
-        from jems.calls.schemas import CallDetailDTO, call_detail_dto  # noqa: F401
-    except ImportError:
-        return list[ApplicationFormFieldConfigurationDTO], None
-    return CallDetailDTO, call_detail_dto
-
-
-UPDATE_RESPONSE, RENDER_CALL_DETAIL = _update_response()
-
-
 # --- ApplicationFormConfigurationApi ------------------------------------------------------------------------
 
 
@@ -51,18 +40,15 @@ def get_configuration(request, callId: int):  # noqa: N803 (the contract's name)
     return field_configuration_dtos(states)
 
 
-@router.post("/call/{callId}/applicationFormFieldConfigurations", response={200: UPDATE_RESPONSE}, by_alias=True,
+@router.post("/call/{callId}/applicationFormFieldConfigurations", response={200: CallDetailDTO}, by_alias=True,
              operation_id="ApplicationFormConfigurationApi_update",
              summary="Update application form field configurations")
 def update_configuration(request, callId: int,  # noqa: N803
                          configurations: Body[list[UpdateApplicationFormFieldConfigurationRequestDTO]]):
-    values = services.update_field_configuration(actor=request.user, call_id=callId, fields=[
+    services.update_field_configuration(actor=request.user, call_id=callId, fields=[
         services.FieldInput(id=item.id, visible=item.visible, available_in_step=item.available_in_step.value)
         for item in configurations])
-    if RENDER_CALL_DETAIL is not None:
-        return RENDER_CALL_DETAIL(request.user, callId)
-    call, _states = queries.field_configuration(actor=request.user, call_id=callId)
-    return field_configuration_dtos(queries.states(call, values))
+    return call_detail(call_queries.get_call(actor=request.user, call_id=callId))
 
 
 # --- CallTranslationConfigurationApi ------------------------------------------------------------------------

@@ -93,6 +93,13 @@ def field_configuration(*, actor, call_id: int) -> tuple[Call, list[FieldState]]
     return call, states(call)
 
 
+def field_configurations_for_api(call) -> list[dict]:
+    """The ApplicationFormFieldConfigurationDTO rows of a call (for CallDetailDTO; no privilege check)."""
+    from .schemas import field_configuration_dtos
+
+    return field_configuration_dtos(states(call))
+
+
 def field_visibility(call_id: int) -> dict[str, str]:
     """For the application form: field id → NONE / STEP_ONE_AND_TWO / STEP_TWO_ONLY in the call
     (no privilege check: the caller has already decided the user may see the project)."""

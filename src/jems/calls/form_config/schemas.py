@@ -1,24 +1,11 @@
-"""Schemas of ApplicationFormConfigurationApi and CallTranslationConfigurationApi (Jems DTO names)."""
+"""Schemas of ApplicationFormConfigurationApi and CallTranslationConfigurationApi (Jems DTO names). The field
+configuration row and the step enum are CallApi's (jems.calls.schemas), which CallDetailDTO embeds too."""
 
 from datetime import datetime
-from enum import StrEnum
 
 from jems.api.schemas import CamelSchema
+from jems.calls.schemas import ApplicationFormFieldConfigurationDTO, StepSelectionOptionDTO  # noqa: F401 (shared)
 from jems.core.languages import SystemLanguage
-
-
-class StepSelectionOptionDTO(StrEnum):
-    NONE = "NONE"
-    STEP_ONE_AND_TWO = "STEP_ONE_AND_TWO"
-    STEP_TWO_ONLY = "STEP_TWO_ONLY"
-
-
-class ApplicationFormFieldConfigurationDTO(CamelSchema):
-    id: str
-    visible: bool
-    available_in_step: StepSelectionOptionDTO
-    visibility_locked: bool
-    step_selection_locked: bool
 
 
 class UpdateApplicationFormFieldConfigurationRequestDTO(CamelSchema):
