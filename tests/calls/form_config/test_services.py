@@ -150,3 +150,21 @@ def test_applicant_reads_published_call_only(applicant):
     with pytest.raises(Forbidden):
         queries.field_configuration(actor=applicant, call_id=draft.pk)
     assert len(queries.field_configuration(actor=applicant, call_id=published.pk)[1]) == 141
+
+
+def test_demo_is_idempotent(admin_user):
+    import io
+
+    from jems.calls.form_config import demo
+
+    call = make_call("Demo call", two_step=True)
+    spf = make_call("Demo SPF", spf=True)
+    demo.load(io.StringIO())
+    values = queries.field_visibility(call.pk)
+    assert values[PIC] == STEP_TWO and values[TITLE] == BOTH
+    assert queries.field_visibility(spf.pk)[BY_ENUM["PARTNER_ROLE"].id] == NONE
+    rows = FieldConfiguration.objects.count()
+    demo.load(io.StringIO())
+    assert FieldConfiguration.objects.count() == rows == 141 * 2
+    assert CallTranslationFile.objects.count() == 1
+    assert queries.call_text_overrides(call.pk if call.pk < spf.pk else spf.pk, "EN")
