@@ -228,6 +228,9 @@ TEXTS.update({  # Application-form configuration and call translations (jems.cal
     "call.form.config.published.hidden": _("The call is published: a field that is shown cannot be hidden again."),
     "call.form.config.published.narrowed": _(
         "The call is published: a field available in steps 1 and 2 cannot be restricted to step 2."),
+    "call.form.config.changed.meanwhile": _(
+        "Someone else saved this configuration meanwhile. Your choices are kept: reload the page to see the "
+        "current values, or save again to replace them with yours."),
     "call.translation.file.required": _("Choose a file to upload."),
     "call.translation.file.too.big": _("The file is larger than {maxSize} MB."),
     "call.translation.file.unreadable": _("This is not a readable translation file (key=value lines, UTF-8)."),

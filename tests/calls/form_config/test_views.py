@@ -28,7 +28,8 @@ def test_configuration_page_one_step(admin_user, call):
     assert "Step 2 only" not in page  # one-step call: shown or hidden only
     assert f'name="field-{BY_ENUM["PROJECT_ID"].number}"' not in page  # fixed
     assert f'name="field-{BY_ENUM["PROJECT_RECIPIENT_GROUP"].number}"' not in page  # not on standard calls
-    response = client.post(config_url(call), {f"field-{PIC.number}": STEP_TWO, f"field-{TITLE.number}": STEP_TWO})
+    response = client.post(config_url(call), {f"field-{PIC.number}": STEP_TWO, f"field-{TITLE.number}": STEP_TWO,
+                                              "version": page.split('name="version" value="')[1].split('"')[0]})
     assert response.status_code == 302
     assert queries.field_visibility(call.pk)[PIC.id] == STEP_TWO
 
@@ -98,3 +99,21 @@ def test_translations_page(admin_user, programme_user, call, settings):
     assert client.post(translations_url(call), {"language": "EN", "action": "delete"}).status_code == 302
     assert not CallTranslationFile.objects.exists()
     assert client.get(f"{translations_url(call)}/EN/download").status_code == 404
+
+
+def test_configuration_page_refuses_stale_save(admin_user, call):
+    from jems.calls.form_config import services
+
+    client = logged_in(admin_user)
+    page = client.get(config_url(call)).content.decode()
+    version = page.split('name="version" value="')[1].split('"')[0]
+    services.update_field_configuration(actor=admin_user, call_id=call.pk, fields=[
+        services.FieldInput(id=PIC.id, visible=True, available_in_step=STEP_TWO)])
+    response = client.post(config_url(call), {"version": version, f"field-{PIC.number}": NONE})
+    page = response.content.decode()
+    assert response.status_code == 200 and "Someone else saved this configuration meanwhile" in page
+    assert queries.field_visibility(call.pk)[PIC.id] == STEP_TWO
+    assert f'<option value="{NONE}" selected>' in page  # the input is kept
+    fresh = page.split('name="version" value="')[1].split('"')[0]
+    assert client.post(config_url(call), {"version": fresh, f"field-{PIC.number}": NONE}).status_code == 302
+    assert queries.field_visibility(call.pk)[PIC.id] == NONE

@@ -1,5 +1,7 @@
 """Reads of the application-form configuration and the call translation files."""
 
+import hashlib
+import json
 from dataclasses import dataclass
 
 from jems.accounts.privileges import Privilege
@@ -47,6 +49,12 @@ def readable_call(*, actor, call_id: int) -> Call:
 
 def stored_values(call_id: int) -> dict[str, str]:
     return dict(FieldConfiguration.objects.filter(call_id=call_id).values_list("field_id", "visibility"))
+
+
+def version(values: dict[str, str]) -> str:
+    """Fingerprint of a call's configuration: the page sends it back so that a save based on values someone
+    else changed meanwhile is refused (optimistic locking)."""
+    return hashlib.sha256(json.dumps(sorted(values.items())).encode()).hexdigest()[:20]
 
 
 def call_values(call) -> dict[str, str]:

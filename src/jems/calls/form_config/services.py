@@ -54,18 +54,22 @@ class FieldInput:
         return self.available_in_step if self.available_in_step in (rules.BOTH, rules.STEP_TWO) else None
 
 
-def update_field_configuration(*, actor, call_id: int, fields: list[FieldInput]) -> dict[str, str]:
+def update_field_configuration(*, actor, call_id: int, fields: list[FieldInput],
+                               expected_version: str | None = None) -> dict[str, str]:
     """Save the statuses of the fields sent (fields not sent keep theirs) and return every field's status.
 
     Refusals (422, formErrors keyed by field id): unknown field id, a field sent twice with different
     values, a status the field does not allow in this call type, and after publication a field hidden
     again or narrowed from "step 1 & 2" to "step 2 only". Fields of the budget group follow "Budget &
-    Co-financing" unless hidden."""
+    Co-financing" unless hidden. With `expected_version` (the page's fingerprint, queries.version) a save
+    based on a configuration someone else changed meanwhile is refused (422 call.form.config.changed.meanwhile)."""
     require(actor, Privilege.CallUpdate)
     with transaction.atomic():
         call = _locked_call(call_id)
         spf, published = queries.is_spf(call), queries.is_published(call)
         old = queries.call_values(call)
+        if expected_version is not None and expected_version != queries.version(old):
+            raise ValidationFailed(key="call.form.config.changed.meanwhile")
         new = dict(old)
         errors: dict[str, dict] = {}
         sent: dict[str, str | None] = {}

@@ -95,7 +95,7 @@ def configuration(request, call_id: int):
         try:
             services.update_field_configuration(actor=request.user, call_id=call.pk, fields=[
                 services.FieldInput(id=field_id, visible=value != rules.NONE, available_in_step=value)
-                for field_id, value in posted.items()])
+                for field_id, value in posted.items()], expected_version=request.POST.get("version"))
         except JemsError as error:
             errors = {field_id: text_for(message.get("i18nKey"), message.get("i18nArguments"))
                       for field_id, message in error.form_errors.items()}
@@ -107,7 +107,8 @@ def configuration(request, call_id: int):
         **call_context(call, "formConfiguration"), "can_edit": can_edit, "spf": queries.is_spf(call),
         "published": queries.is_published(call), "two_step": queries.is_two_step(call),
         "sections": _rows(call, states, posted=posted, errors=errors), "general_error": general_error,
-        "error_count": len(errors or {})})
+        "error_count": len(errors or {}),
+        "version": queries.version({state.id: state.visibility for state in states})})
 
 
 # --- translations -----------------------------------------------------------------------------------------------
