@@ -235,6 +235,8 @@ TEXTS.update({  # Application-form configuration and call translations (jems.cal
     "call.translation.file.too.big": _("The file is larger than {maxSize} MB."),
     "call.translation.file.unreadable": _("This is not a readable translation file (key=value lines, UTF-8)."),
     "call.translation.file.not.found": _("There is no translation file for this call and language."),
+    "call.translation.file.changed.meanwhile": _(
+        "Someone else changed the translation file of this language meanwhile. Check the list and try again."),
 })
 
 

@@ -117,3 +117,18 @@ def test_configuration_page_refuses_stale_save(admin_user, call):
     fresh = page.split('name="version" value="')[1].split('"')[0]
     assert client.post(config_url(call), {"version": fresh, f"field-{PIC.number}": NONE}).status_code == 302
     assert queries.field_visibility(call.pk)[PIC.id] == NONE
+
+
+def test_translations_page_refuses_stale_changes(admin_user, call):
+    from jems.calls.form_config import services
+
+    client = logged_in(admin_user)
+    client.get(translations_url(call))  # the page showed "no file" (version "")
+    services.upload_translation_file(actor=admin_user, call_id=call.pk, language="EN",
+                                     upload=SimpleUploadedFile("x.properties", b"theirs=1\n"))
+    response = client.post(translations_url(call), {"language": "EN", "action": "upload", "version": "",
+                                                    "file": SimpleUploadedFile("x.properties", b"mine=1\n")})
+    assert response.status_code == 200 and "Someone else changed the translation file" in response.content.decode()
+    assert CallTranslationFile.objects.get().content == "theirs=1\n"
+    response = client.post(translations_url(call), {"language": "EN", "action": "delete", "version": "2000-01-01"})
+    assert response.status_code == 200 and CallTranslationFile.objects.exists()

@@ -120,10 +120,25 @@ def translation_file_name(language: str) -> str:
     return f"Application-CallSpecific_{language.lower()}.properties"
 
 
-def upload_translation_file(*, actor, call_id: int, language: str, upload) -> CallTranslationFile:
+def file_version(file: CallTranslationFile | None) -> str:
+    """Fingerprint of a language's file as a page showed it ("" = no file): optimistic locking."""
+    return file.uploaded_at.isoformat() if file else ""
+
+
+def _check_file_version(call, language: str, expected_version: str | None) -> None:
+    if expected_version is None:
+        return
+    current = CallTranslationFile.objects.filter(call=call, language=language).only("uploaded_at").first()
+    if file_version(current) != expected_version:
+        raise ValidationFailed(key="call.translation.file.changed.meanwhile")
+
+
+def upload_translation_file(*, actor, call_id: int, language: str, upload,
+                            expected_version: str | None = None) -> CallTranslationFile:
     """Store (or replace) the call's override file of application-form texts for one language.
     `upload` is the uploaded file (with `name`, `size` and `read()`); over the size limit or not a
-    readable .properties file → 422 on `file`."""
+    readable .properties file → 422 on `file`. With `expected_version` (file_version of what the page
+    showed) a file changed meanwhile by someone else is not replaced (422)."""
     from jems.programme.translations import PropertiesError, decode_properties, parse_properties
 
     require(actor, Privilege.CallUpdate)
@@ -144,6 +159,7 @@ def upload_translation_file(*, actor, call_id: int, language: str, upload) -> Ca
     name = translation_file_name(language)
     with transaction.atomic():
         call = _locked_call(call_id)
+        _check_file_version(call, language, expected_version)
         file, _created = CallTranslationFile.objects.update_or_create(
             call=call, language=language, defaults={"file_name": name, "content": text, "uploaded_at": timezone.now()})
         record(AuditAction.CALL_CONFIGURATION_CHANGED, actor=actor,
@@ -152,11 +168,14 @@ def upload_translation_file(*, actor, call_id: int, language: str, upload) -> Ca
     return file
 
 
-def delete_translation_file(*, actor, call_id: int, language: str) -> None:
-    """Remove the call's file of one language (404 when there is none)."""
+def delete_translation_file(*, actor, call_id: int, language: str, expected_version: str | None = None) -> None:
+    """Remove the call's file of one language (404 when there is none; 422 when `expected_version` is given
+    and the file was replaced meanwhile)."""
     require(actor, Privilege.CallUpdate)
     with transaction.atomic():
         call = _locked_call(call_id)
+        if expected_version:
+            _check_file_version(call, language, expected_version)
         deleted, _detail = CallTranslationFile.objects.filter(call=call, language=language).delete()
         if not deleted:
             raise NotFound(key="call.translation.file.not.found")

@@ -128,12 +128,14 @@ def translations(request, call_id: int):
             raise PermissionDenied
         try:
             if request.POST.get("action") == "delete":
-                services.delete_translation_file(actor=request.user, call_id=call.pk, language=language)
+                services.delete_translation_file(actor=request.user, call_id=call.pk, language=language,
+                                                 expected_version=request.POST.get("version"))
                 messages.success(request, _("The translation file for %(language)s is deleted.")
                                  % {"language": SystemLanguage(language).label})
             else:
                 saved = services.upload_translation_file(actor=request.user, call_id=call.pk, language=language,
-                                                         upload=request.FILES.get("file"))
+                                                         upload=request.FILES.get("file"),
+                                                         expected_version=request.POST.get("version"))
                 messages.success(request, _("The translation file %(name)s is uploaded.") % {"name": saved.file_name})
         except JemsError as error:
             field_error = (error.form_errors or {}).get("file")
@@ -142,7 +144,8 @@ def translations(request, call_id: int):
         else:
             return redirect("call_form_config:translations", call_id=call.pk)
     return render(request, "call_form_config/translations.html", {
-        **call_context(call, "translations"), "can_edit": can_edit, "rows": rows, "errors": errors})
+        **call_context(call, "translations"), "can_edit": can_edit, "errors": errors,
+        "rows": [{"row": row, "version": services.file_version(row.file)} for row in rows]})
 
 
 @require_GET
