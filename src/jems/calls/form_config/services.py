@@ -107,7 +107,7 @@ def update_field_configuration(*, actor, call_id: int, fields: list[FieldInput],
                 FieldConfiguration(call=call, field_id=field_id, visibility=status) for field_id, status in new.items())
         if changed:
             summary = ", ".join(f"{field_id}: {before} -> {after}" for field_id, (before, after) in changed.items())
-            record(AuditAction.CALL_CONFIGURATION_CHANGED, actor=actor,
+            record(AuditAction.CALL_CONFIGURATION_CHANGED, actor=actor, entity_related_id=call.pk,
                    description=f"Application form configuration of call '{call.name}' (id {call.pk}) changed: "
                                f"{summary}")
     return new
@@ -162,7 +162,7 @@ def upload_translation_file(*, actor, call_id: int, language: str, upload,
         _check_file_version(call, language, expected_version)
         file, _created = CallTranslationFile.objects.update_or_create(
             call=call, language=language, defaults={"file_name": name, "content": text, "uploaded_at": timezone.now()})
-        record(AuditAction.CALL_CONFIGURATION_CHANGED, actor=actor,
+        record(AuditAction.CALL_CONFIGURATION_CHANGED, actor=actor, entity_related_id=call.pk,
                description=f"Translation file {name} of call '{call.name}' (id {call.pk}) uploaded "
                            f"({len(entries)} texts; file name {(getattr(upload, 'name', '') or name)[:255]})")
     return file
@@ -179,6 +179,6 @@ def delete_translation_file(*, actor, call_id: int, language: str, expected_vers
         deleted, _detail = CallTranslationFile.objects.filter(call=call, language=language).delete()
         if not deleted:
             raise NotFound(key="call.translation.file.not.found")
-        record(AuditAction.CALL_CONFIGURATION_CHANGED, actor=actor,
+        record(AuditAction.CALL_CONFIGURATION_CHANGED, actor=actor, entity_related_id=call.pk,
                description=f"Translation file {translation_file_name(language)} of call '{call.name}' "
                            f"(id {call.pk}) deleted")
