@@ -108,6 +108,9 @@ def test_translation_refusals(api_as, call, admin_user, programme_user, applican
     api = api_as(admin_user)
     assert upload(api_as(programme_user), call.pk, "DE", b"a=b").status_code == 403
     assert api_as(applicant).get(f"/api/call/translation/{call.pk}").status_code == 403
+    assert api_as(applicant).get(f"/api/call/translation/{call.pk}/download/1").status_code == 403
+    assert api_as(applicant).delete(f"/api/call/translation/{call.pk}/delete/DE").status_code == 403
+    assert api_as(None).get(f"/api/call/translation/{call.pk}").status_code == 401
     assert upload(api, call.pk, "XX", b"a=b").status_code == 400
     assert api.client.post(f"/api/call/translation/{call.pk}/upload/DE", {}, **api.headers).status_code == 400
     response = upload(api, call.pk, "DE", b"\x00\x01binary")

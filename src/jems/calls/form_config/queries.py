@@ -109,8 +109,10 @@ def field_configurations_for_api(call) -> list[dict]:
 
 
 def field_visibility(call_id: int) -> dict[str, str]:
-    """For the application form: field id → NONE / STEP_ONE_AND_TWO / STEP_TWO_ONLY in the call
-    (no privilege check: the caller has already decided the user may see the project)."""
+    """For the application form: field id → NONE / STEP_ONE_AND_TWO / STEP_TWO_ONLY for all 141 fields of
+    the call (no privilege check: the caller has already decided the user may see the project). NONE hides
+    the field; in one-step calls both other statuses mean "shown"; in two-step calls STEP_TWO_ONLY fields are
+    hidden in step 1."""
     call = Call.objects.filter(pk=call_id).only(*CALL_FIELDS).first()
     if call is None:
         raise NotFound(key="call.not.found")
