@@ -137,3 +137,55 @@ def form_field_configurations(call: Call) -> list[dict]:
         return []
     render = getattr(form_config_queries, "field_configurations_for_api", None)
     return list(render(call)) if render else []
+
+
+def _fund_label(fund) -> str:
+    from .forms import text
+    return text(fund.abbreviation, fund.get_type_display())
+
+
+def general_options(call: Call | None) -> dict:
+    """The programme items the general settings offer (value, label), and those a published call keeps."""
+    from jems.core.messages import text_for
+    from jems.priorities.queries import specific_objective_label
+    from jems.programme.models import ProgrammeFund, ProgrammeStrategy, StateAid
+
+    from .forms import text
+
+    selected_policies = {so.programme_objective_policy for so in call.specific_objectives.all()} if call else set()
+    selected_funds = {row.fund_id for row in call.funds.all()} if call else set()
+    selected_aids = {aid.pk for aid in call.state_aids.all()} if call else set()
+    selected_strategies = set(call.strategies) if call else set()
+    objectives = [(so.programme_objective_policy, f"{so.priority.code} · {specific_objective_label(so)}")
+                  for so in ProgrammeSpecificObjective.objects.select_related("priority")
+                  .order_by("priority__code", "id")]
+    strategy_codes = set(ProgrammeStrategy.objects.filter(active=True).values_list("strategy", flat=True))
+    strategies = [(code, text_for(f"programme.strategy.{code}")) for code, _label in
+                  ProgrammeStrategy._meta.get_field("strategy").choices
+                  if code in strategy_codes | selected_strategies]
+    funds = [(fund.pk, _fund_label(fund)) for fund in
+             ProgrammeFund.objects.filter(Q(selected=True) | Q(pk__in=selected_funds)).order_by("id")]
+    aids = [(str(aid.pk), text(aid.abbreviated_name) or text(aid.name, aid.get_measure_display()))
+            for aid in StateAid.objects.order_by("id")]
+    published = bool(call and call.is_published)
+    kept = {"objectives": selected_policies if published else set(),
+            "strategies": selected_strategies if published else set(),
+            "state_aids": {str(pk) for pk in selected_aids} if published else set(),
+            "funds": selected_funds if published else set()}
+    return {"objectives": objectives, "strategies": strategies, "funds": funds, "state_aids": aids, "kept": kept}
+
+
+def budget_options(call: Call) -> dict:
+    """The programme lump sums and unit costs offered (value, label), and those a published call keeps."""
+    from jems.cost_options.models import ProgrammeLumpSum, ProgrammeUnitCost
+
+    from .forms import text
+
+    lump_sums = [(str(item.pk), f"{text(item.name, f'#{item.pk}')} ({item.cost} EUR)")
+                 for item in ProgrammeLumpSum.objects.order_by("id")]
+    unit_costs = [(str(item.pk), f"{text(item.name, f'#{item.pk}')} ({item.cost_per_unit} EUR / "
+                   f"{text(item.type, '-')})")
+                  for item in ProgrammeUnitCost.objects.filter(project_defined=False).order_by("id")]
+    kept = {"lump_sums": {str(item.pk) for item in call.lump_sums.all()} if call.is_published else set(),
+            "unit_costs": {str(item.pk) for item in call.unit_costs.all()} if call.is_published else set()}
+    return {"lump_sums": lump_sums, "unit_costs": unit_costs, "kept": kept}

@@ -475,3 +475,16 @@ def can_apply(actor, call_id: int) -> Call:
                                f"that is already closed")
         raise ValidationFailed(key="call.already.ended", args={"name": call.name})
     return call
+
+
+def update_budget_settings(*, actor, call_id: int, flat_rates: dict[str, FlatRate], lump_sum_ids, unit_cost_ids,
+                           real_costs: dict[str, bool], cost_options: dict[str, bool]) -> Call:
+    """The budget-settings page in one transaction: flat rates, lump sums, unit costs, allowed real costs and
+    project-defined cost options (each part with its own rules and audit row when it changes)."""
+    require(actor, Privilege.CallUpdate)
+    with transaction.atomic():
+        update_flat_rates(actor=actor, call_id=call_id, flat_rates=flat_rates)
+        update_lump_sums(actor=actor, call_id=call_id, lump_sum_ids=lump_sum_ids)
+        update_unit_costs(actor=actor, call_id=call_id, unit_cost_ids=unit_cost_ids)
+        update_allowed_real_costs(actor=actor, call_id=call_id, values=real_costs)
+        return update_cost_options(actor=actor, call_id=call_id, values=cost_options)

@@ -131,7 +131,11 @@ def root(request):
 @require_GET
 @app_view
 def dashboard(request):
-    return render(request, "core/dashboard.html", {"user": request.user})
+    from jems.calls.queries import open_calls, sees_published_calls
+
+    return render(request, "core/dashboard.html", {
+        "user": request.user, "show_open_calls": sees_published_calls(request.user),
+        "open_calls": open_calls(actor=request.user)})
 
 
 PLACEHOLDER_TITLES = {key: label for key, label, _url, _privileges in TOP_MENU}
