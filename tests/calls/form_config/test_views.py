@@ -42,6 +42,7 @@ def test_configuration_page_two_step_and_errors(admin_user, two_step_call):
     assert response.status_code == 200
     page = response.content.decode()
     assert "This option is not allowed for this field" in page and 'aria-invalid="true"' in page
+    assert f'href="#field-{TITLE.number}"' in page  # the error summary links to the field
     assert f'<option value="{BOTH}" selected>' in page  # the input is kept
     assert queries.field_visibility(two_step_call.pk)[PIC.id] == NONE
 

@@ -103,11 +103,13 @@ def configuration(request, call_id: int):
         else:
             messages.success(request, _("The application form configuration is saved."))
             return redirect("call_form_config:configuration", call_id=call.pk)
+    sections = _rows(call, states, posted=posted, errors=errors)
+    error_links = [{"name": row["name"], "label": row["state"].field.label, "error": row["error"]}
+                   for section in sections for group in section["groups"] for row in group["rows"] if row["error"]]
     return render(request, "call_form_config/configuration.html", {
         **call_context(call, "formConfiguration"), "can_edit": can_edit, "spf": queries.is_spf(call),
         "published": queries.is_published(call), "two_step": queries.is_two_step(call),
-        "sections": _rows(call, states, posted=posted, errors=errors), "general_error": general_error,
-        "error_count": len(errors or {}),
+        "sections": sections, "general_error": general_error, "error_links": error_links,
         "version": queries.version({state.id: state.visibility for state in states})})
 
 
