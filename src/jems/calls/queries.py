@@ -189,3 +189,25 @@ def budget_options(call: Call) -> dict:
     kept = {"lump_sums": {str(item.pk) for item in call.lump_sums.all()} if call.is_published else set(),
             "unit_costs": {str(item.pk) for item in call.unit_costs.all()} if call.is_published else set()}
     return {"lump_sums": lump_sums, "unit_costs": unit_costs, "kept": kept}
+
+
+def call_version(call: Call) -> str:
+    """A fingerprint of everything a call page shows; a page sends it back so that a save based on settings
+    someone else changed meanwhile is refused (optimistic locking)."""
+    import hashlib
+    import json
+
+    fresh = Call.objects.filter(pk=call.pk).values().first() or {}
+    state = {
+        "call": {key: str(value) for key, value in fresh.items() if key != "created_at"},
+        "objectives": sorted(call.specific_objectives.values_list("pk", flat=True)),
+        "state_aids": sorted(call.state_aids.values_list("pk", flat=True)),
+        "lump_sums": sorted(call.lump_sums.values_list("pk", flat=True)),
+        "unit_costs": sorted(call.unit_costs.values_list("pk", flat=True)),
+        "checklists": sorted(call.checklists.values_list("pk", flat=True)),
+        "funds": sorted((f, str(r), a) for f, r, a in CallFund.objects.filter(call_id=call.pk)
+                        .values_list("fund_id", "rate", "adjustable")),
+        "flat_rates": sorted(call.flat_rates.model.objects.filter(call_id=call.pk)
+                             .values_list("type", "rate", "adjustable")),
+    }
+    return hashlib.sha256(json.dumps(state, sort_keys=True, default=str).encode()).hexdigest()[:20]

@@ -25,7 +25,7 @@ from jems.cost_options.models import ProgrammeLumpSum, ProgrammeUnitCost
 from jems.priorities.models import ProgrammeSpecificObjective
 from jems.programme.models import ProgrammeFund, ProgrammeStrategy, StateAid
 
-from . import plugins
+from . import plugins, queries
 from .models import Call, CallFlatRate, CallFund, CallStatus, CallType, FlatRateType
 
 NAME_MAX = 250
@@ -94,10 +94,12 @@ def _error(field_name: str, key: str, **args):
     return ValidationFailed(fields={field_name: key}, key=key, args=args)
 
 
-def _locked_call(call_id) -> Call:
+def _locked_call(call_id, expected_version: str | None = None) -> Call:
     call = Call.objects.select_for_update().filter(pk=call_id).first()
     if call is None:
         raise NotFound(key="call.not.found", code="S-CALL-404")
+    if expected_version is not None and expected_version != queries.call_version(call):
+        raise ValidationFailed(key="call.changed.meanwhile", code="S-CALL-VERSION")
     return call
 
 
@@ -254,11 +256,12 @@ def create_call(*, actor, data: CallSettings) -> Call:
     return call
 
 
-def update_call(*, actor, call_id: int, data: CallSettings) -> Call:
-    """Change the general settings (CALL_CONFIGURATION_CHANGED listing the changes)."""
+def update_call(*, actor, call_id: int, data: CallSettings, expected_version: str | None = None) -> Call:
+    """Change the general settings (CALL_CONFIGURATION_CHANGED listing the changes). `expected_version` (pages):
+    refused when the call changed since the page was shown."""
     require(actor, Privilege.CallUpdate)
     with transaction.atomic():
-        call = _locked_call(call_id)
+        call = _locked_call(call_id, expected_version)
         resolved = _validate_settings(data, call=call)
         if call.is_published:
             _refuse_published_changes(call, data, resolved["objectives"])
@@ -381,7 +384,7 @@ def update_cost_options(*, actor, call_id: int, values: dict[str, bool]) -> Call
 # --- plugins, checklists ---------------------------------------------------------------------------------
 
 
-def update_plugins(*, actor, call_id: int, keys: dict[str, str | None]) -> Call:
+def update_plugins(*, actor, call_id: int, keys: dict[str, str | None], expected_version: str | None = None) -> Call:
     """Select the plugin of each check (call field → key; blank = none). Keys must be offered for the slot."""
     require(actor, Privilege.CallUpdate)
     errors = {}
@@ -394,7 +397,7 @@ def update_plugins(*, actor, call_id: int, keys: dict[str, str | None]) -> Call:
     if errors:
         raise ValidationFailed(fields=errors)
     with transaction.atomic():
-        call = _locked_call(call_id)
+        call = _locked_call(call_id, expected_version)
         changes = []
         for field_name, api_name, _type, _label in plugins.SLOTS:
             if getattr(call, field_name) != cleaned[field_name]:
@@ -406,13 +409,13 @@ def update_plugins(*, actor, call_id: int, keys: dict[str, str | None]) -> Call:
     return call
 
 
-def update_checklists(*, actor, call_id: int, checklist_ids) -> Call:
+def update_checklists(*, actor, call_id: int, checklist_ids, expected_version: str | None = None) -> Call:
     """Select the checklist templates available in the call's projects (CALL_CHECKLISTS_CHANGED). Selecting a
     template does not lock it: templates lock when their first instance is created."""
     require(actor, Privilege.CallUpdate)
     wanted = set(checklist_ids)
     with transaction.atomic():
-        call = _locked_call(call_id)
+        call = _locked_call(call_id, expected_version)
         found = set(ProgrammeChecklist.objects.filter(pk__in=wanted).values_list("pk", flat=True))
         if found != wanted:
             raise ValidationFailed(fields={"checklists": "call.checklist.unknown"},
@@ -478,11 +481,13 @@ def can_apply(actor, call_id: int) -> Call:
 
 
 def update_budget_settings(*, actor, call_id: int, flat_rates: dict[str, FlatRate], lump_sum_ids, unit_cost_ids,
-                           real_costs: dict[str, bool], cost_options: dict[str, bool]) -> Call:
+                           real_costs: dict[str, bool], cost_options: dict[str, bool],
+                           expected_version: str | None = None) -> Call:
     """The budget-settings page in one transaction: flat rates, lump sums, unit costs, allowed real costs and
     project-defined cost options (each part with its own rules and audit row when it changes)."""
     require(actor, Privilege.CallUpdate)
     with transaction.atomic():
+        _locked_call(call_id, expected_version)
         update_flat_rates(actor=actor, call_id=call_id, flat_rates=flat_rates)
         update_lump_sums(actor=actor, call_id=call_id, lump_sum_ids=lump_sum_ids)
         update_unit_costs(actor=actor, call_id=call_id, unit_cost_ids=unit_cost_ids)

@@ -57,9 +57,14 @@ def _field_map(error: JemsError, base: dict) -> dict:
     return mapping
 
 
+def _expected_version(request) -> str | None:
+    return request.POST.get("data_version") or None
+
+
 def _context(request, call, active: str, **extra) -> dict:
     can_edit = _can_edit(request.user)
-    return {**call_context(call, active), "can_edit": can_edit, "published": call.is_published, **extra}
+    return {**call_context(call, active), "can_edit": can_edit, "published": call.is_published,
+            "data_version": queries.call_version(call), **extra}
 
 
 # --- list ------------------------------------------------------------------------------------------------------
@@ -147,7 +152,8 @@ def call_general(request, call_id: int):
                        languages=input_languages(), read_only=not can_edit)
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_call(actor=request.user, call_id=call.pk, data=_settings_from(form, call, options))
+            services.update_call(actor=request.user, call_id=call.pk, data=_settings_from(form, call, options),
+                                 expected_version=_expected_version(request))
         except ValidationFailed as error:
             apply_error(form, error, _field_map(error, GENERAL_FIELDS))
         else:
@@ -199,7 +205,8 @@ def call_budget(request, call_id: int):
                 lump_sum_ids=sorted(int(pk) for pk in kept["lump_sums"] | set(data["lump_sums"])),
                 unit_cost_ids=sorted(int(pk) for pk in kept["unit_costs"] | set(data["unit_costs"])),
                 real_costs={name: data[name] for name in REAL_COST_FIELDS},
-                cost_options={name: data[name] for name in COST_OPTION_FIELDS})
+                cost_options={name: data[name] for name in COST_OPTION_FIELDS},
+                expected_version=_expected_version(request))
         except ValidationFailed as error:
             apply_error(form, error, BUDGET_FIELDS)
         else:
@@ -224,7 +231,8 @@ def call_plugins(request, call_id: int):
         keys = {field_name: form.cleaned_data.get(field_name, getattr(call, field_name))
                 for field_name, *_rest in plugins.SLOTS}
         try:
-            services.update_plugins(actor=request.user, call_id=call.pk, keys=keys)
+            services.update_plugins(actor=request.user, call_id=call.pk, keys=keys,
+                                    expected_version=_expected_version(request))
         except ValidationFailed as error:
             apply_error(form, error, {api: field_name for field_name, api, *_rest in plugins.SLOTS})
         else:
@@ -252,7 +260,8 @@ def call_checklists(request, call_id: int):
             except ValueError:
                 continue
         try:
-            services.update_checklists(actor=request.user, call_id=call.pk, checklist_ids=chosen)
+            services.update_checklists(actor=request.user, call_id=call.pk, checklist_ids=chosen,
+                                       expected_version=_expected_version(request))
         except JemsError as error:
             errors = [text_for(error.key, error.args_)] + [
                 text_for(m.get("i18nKey"), error.args_) for m in error.form_errors.values()]

@@ -281,3 +281,9 @@ TEXTS.update({
     "call.not.open": _("This call opens on {start}."),
     "call.already.ended": _("The call \u201c{name}\u201d has ended: applying is no longer possible."),
 })
+
+TEXTS.update({  # Calls core (jems.calls), continued.
+    "call.changed.meanwhile": _(
+        "Someone else saved a change to this call meanwhile. Your entries are kept: reload the page to see the "
+        "current values, or save again to replace them with yours."),
+})

@@ -230,3 +230,28 @@ def test_applicant_has_no_call_pages(applicant, admin_user, setup):
     for path in ("/app/call", "/app/call/create", f"/app/call/detail/{call.pk}",
                  f"/app/call/detail/{call.pk}/checklists", f"/app/call/detail/{call.pk}/budgetSettings"):
         assert client.get(path).status_code == 403, path
+
+
+def test_concurrent_edit_is_not_overwritten(admin_user, setup):
+    from jems.calls.queries import call_version
+    call = make_call(admin_user, setup)
+    client = client_for(admin_user)
+    shown = call_version(call)
+    assert f'name="data_version" value="{shown}"' in client.get(f"/app/call/detail/{call.pk}").content.decode()
+    services.update_lump_sums(actor=admin_user, call_id=call.pk, lump_sum_ids=[setup.lump_sums[0].pk])  # meanwhile
+    data = general_post(setup, name="Mine", type="STANDARD", end_date_step1="", data_version=shown,
+                        start_date=timezone.localtime(call.start_date).strftime(FMT))
+    response = client.post(f"/app/call/detail/{call.pk}", data)
+    html = response.content.decode()
+    assert response.status_code == 200 and "Someone else saved a change to this call meanwhile." in html
+    assert 'value="Mine"' in html
+    call.refresh_from_db()
+    assert call.name == "Call A"
+    data["data_version"] = call_version(call)  # the page now carries the current version: saving again overwrites
+    assert f'name="data_version" value="{data["data_version"]}"' in html
+    assert client.post(f"/app/call/detail/{call.pk}", data).status_code == 302
+    call.refresh_from_db()
+    assert call.name == "Mine"
+    for suffix, body in (("/budgetSettings", {}), ("/preSubmissionCheckSettings", {}), ("/checklists", {})):
+        response = client.post(f"/app/call/detail/{call.pk}{suffix}", {**body, "data_version": "stale"})
+        assert "Someone else saved a change to this call meanwhile." in response.content.decode(), suffix
