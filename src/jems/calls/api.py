@@ -3,6 +3,7 @@
 Handlers parse, call one service or query function and render.
 """
 
+from django.utils import timezone
 from ninja import Body, Query, Router
 
 from jems.api.schemas import PageParams
@@ -36,10 +37,18 @@ def _value(item):
     return str(getattr(item, "value", item))
 
 
+def _aware(value):
+    """A date-time sent without an offset is taken in the server's time zone."""
+    if value is not None and timezone.is_naive(value):
+        return timezone.make_aware(value)
+    return value
+
+
 def _settings(dto: CallUpdateRequestDTO) -> services.CallSettings:
     return services.CallSettings(
-        name=dto.name, type=_value(dto.type), start_date=dto.start_date_time, end_date=dto.end_date_time,
-        end_date_step1=dto.end_date_time_step1, length_of_period=dto.length_of_period,
+        name=dto.name, type=_value(dto.type), start_date=_aware(dto.start_date_time),
+        end_date=_aware(dto.end_date_time), end_date_step1=_aware(dto.end_date_time_step1),
+        length_of_period=dto.length_of_period,
         additional_fund_allowed=dto.additional_fund_allowed,
         direct_contributions_allowed=dto.direct_contributions_allowed, description=from_api(dto.description),
         priority_policies=[_value(p) for p in dto.priority_policies], strategies=[_value(s) for s in dto.strategies],

@@ -94,7 +94,19 @@ def _error(field_name: str, key: str, **args):
     return ValidationFailed(fields={field_name: key}, key=key, args=args)
 
 
+def _long(value) -> bool:
+    """Whether an id fits the 64-bit ids of the database (larger ones exist nowhere)."""
+    return isinstance(value, int) and -(2**63) <= value < 2**63
+
+
+def _longs(values) -> list[int]:
+    """The ids that can exist (others are reported as unknown by the caller's set comparison)."""
+    return [value for value in values if _long(value)]
+
+
 def _locked_call(call_id, expected_version: str | None = None) -> Call:
+    if not _long(call_id):
+        raise NotFound(key="call.not.found", code="S-CALL-404")
     call = Call.objects.select_for_update().filter(pk=call_id).first()
     if call is None:
         raise NotFound(key="call.not.found", code="S-CALL-404")
@@ -167,14 +179,14 @@ def _validate_settings(data: CallSettings, *, call: Call | None) -> dict:
     if strategies - active:
         errors["strategies"] = "call.strategy.unknown"
     fund_ids = [rate.fund_id for rate in data.funds]
-    funds = {fund.pk: fund for fund in ProgrammeFund.objects.filter(pk__in=fund_ids, selected=True)}
+    funds = {fund.pk: fund for fund in ProgrammeFund.objects.filter(pk__in=_longs(fund_ids), selected=True)}
     if len(set(fund_ids)) != len(fund_ids) or set(fund_ids) - set(funds):
         errors["funds"] = "call.fund.unknown"
     for rate in data.funds:
         if not _rate_ok(rate.rate):
             errors["funds"] = "call.fund.rate.invalid"
     aid_ids = set(data.state_aid_ids)
-    aids = list(StateAid.objects.filter(pk__in=aid_ids))
+    aids = list(StateAid.objects.filter(pk__in=_longs(aid_ids)))
     if len(aids) != len(aid_ids):
         errors["stateAidIds"] = "call.state.aid.unknown"
     if errors or form_errors:
@@ -324,7 +336,7 @@ def _update_cost_option_set(*, actor, call_id: int, ids, model, relation: str, f
     wanted = set(ids)
     with transaction.atomic():
         call = _locked_call(call_id)
-        found = set(model.objects.filter(pk__in=wanted).values_list("pk", flat=True))
+        found = set(model.objects.filter(pk__in=_longs(wanted)).values_list("pk", flat=True))
         if found != wanted:
             raise ValidationFailed(fields={field_name: f"call.{field_name}.unknown"},
                                    args={"ids": ", ".join(str(i) for i in sorted(wanted - found))})
@@ -416,7 +428,7 @@ def update_checklists(*, actor, call_id: int, checklist_ids, expected_version: s
     wanted = set(checklist_ids)
     with transaction.atomic():
         call = _locked_call(call_id, expected_version)
-        found = set(ProgrammeChecklist.objects.filter(pk__in=wanted).values_list("pk", flat=True))
+        found = set(ProgrammeChecklist.objects.filter(pk__in=_longs(wanted)).values_list("pk", flat=True))
         if found != wanted:
             raise ValidationFailed(fields={"checklists": "call.checklist.unknown"},
                                    args={"ids": ", ".join(str(i) for i in sorted(wanted - found))})
@@ -465,7 +477,7 @@ def can_apply(actor, call_id: int) -> Call:
     """The call an applicant may apply to now; refused (422) before the start or after the (step-1) end date,
     the latter audited as CALL_ALREADY_ENDED."""
     require(actor, Privilege.CallPublishedRetrieve)
-    call = Call.objects.filter(pk=call_id, status=CallStatus.PUBLISHED).first()
+    call = Call.objects.filter(pk=call_id, status=CallStatus.PUBLISHED).first() if _long(call_id) else None
     if call is None:
         raise NotFound(key="call.not.found", code="S-CALL-404")
     now = timezone.now()

@@ -353,3 +353,29 @@ def test_publishing_locks_programme_setup(admin_user, api_as, setup):
     assert not is_setup_locked()
     published(api_as(admin_user), setup)
     assert is_setup_locked()
+
+
+def test_bad_input_never_500(admin_user, api_as, setup):
+    api = api_as(admin_user)
+    huge = 99999999999999999999
+    assert api.get(f"/api/call/byId/{huge}").status_code in (400, 404)
+    response = api.post("/api/call", payload(setup, name="x1", stateAidIds=[huge]))
+    assert response.status_code == 422 and "stateAidIds" in response.json()["formErrors"]
+    funds = [{"programmeFund": {"id": huge, "selected": True}, "rate": 50, "adjustable": True}]
+    assert api.post("/api/call", payload(setup, name="x1", funds=funds)).status_code == 422
+    call = create(api, setup, name="x2")
+    assert api.put(f"/api/call/byId/{call['id']}/lumpSum", [huge]).status_code == 422
+    assert api.put(f"/api/call/byId/{call['id']}/unitCost", [huge]).status_code == 422
+    assert api.put(f"/api/call/byId/{call['id']}/checklists", [huge]).status_code == 422
+    assert api.put("/api/call", {**payload(setup, name="x2"), "id": huge}).status_code == 404
+    assert api.post("/api/call", payload(setup, name="x3", lengthOfPeriod=huge)).status_code in (400, 422)
+    funds = [{"programmeFund": {"id": setup.funds[0].pk, "selected": True}, "rate": 1e300, "adjustable": True}]
+    assert api.post("/api/call", payload(setup, name="x4", funds=funds)).status_code in (400, 422)
+
+
+def test_date_without_offset_is_taken_in_server_time(admin_user, api_as, setup):
+    api = api_as(admin_user)
+    call = create(api, setup, startDateTime="2030-01-01T00:00:00", endDateTime="2030-03-01T00:00:00")
+    response = api.put("/api/call", payload(setup, id=call["id"], startDateTime="2030-01-01T00:00:00",
+                                            endDateTime="2030-03-02T00:00:00"))
+    assert response.status_code == 200
