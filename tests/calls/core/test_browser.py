@@ -85,6 +85,15 @@ def test_two_step_spf_call_from_creation_to_dashboard(page, axe, applicant, tran
     page.get_by_role("button", name="Save").click()
     assert page.get_by_text("The checklist selection is saved.").is_visible()
 
+    # The other call pages (their own browser tests go through them) open from the side navigation.
+    for link, url, label in (("Application form configuration", "**/applicationFormConfiguration",
+                              "application form configuration"),
+                             ("Notifications", "**/notificationSettings/project", "notifications"),
+                             ("Translations", "**/translationSettings", "translations")):
+        side.get_by_role("link", name=link).click()
+        page.wait_for_url(url)
+        axe(page, label)
+
     side.get_by_role("link", name="General call settings").click()
     page.get_by_role("link", name="Publish call").click()
     page.wait_for_url("**/publish")
