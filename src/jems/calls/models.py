@@ -98,7 +98,7 @@ class CallFund(models.Model):
     choose a lower rate (adjustable)."""
 
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="funds")
-    fund = models.ForeignKey("programme.ProgrammeFund", on_delete=models.PROTECT, related_name="call_rates")
+    fund = models.ForeignKey("programme.ProgrammeFund", on_delete=models.CASCADE, related_name="call_rates")
     rate = models.DecimalField(max_digits=5, decimal_places=2)
     adjustable = models.BooleanField(default=True)
 

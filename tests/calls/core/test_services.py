@@ -154,3 +154,11 @@ def test_can_apply_window(applicant, admin_user, setup):
     assert AuditEvent.objects.filter(action="CALL_ALREADY_ENDED", entity_related_id=ended.pk).count() == 1
     two_step = make_call(admin_user, setup, name="Two", publish=True, step1=True)
     assert services.can_apply(applicant, two_step.pk) == two_step
+
+
+def test_removing_a_programme_fund_of_a_draft_call(admin_user, setup):
+    """The programme may delete items while no call is published: draft calls simply lose them."""
+    from jems.programme.models import ProgrammeFund
+    call = make_call(admin_user, setup)
+    ProgrammeFund.objects.filter(pk=setup.funds[0].pk).delete()
+    assert not call.funds.exists()
