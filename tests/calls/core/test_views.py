@@ -255,3 +255,20 @@ def test_concurrent_edit_is_not_overwritten(admin_user, setup):
     for suffix, body in (("/budgetSettings", {}), ("/preSubmissionCheckSettings", {}), ("/checklists", {})):
         response = client.post(f"/app/call/detail/{call.pk}{suffix}", {**body, "data_version": "stale"})
         assert "Someone else saved a change to this call meanwhile." in response.content.decode(), suffix
+
+
+def test_create_page_needs_call_update(programme_user, admin_user, setup):
+    client = client_for(programme_user)
+    assert client.get("/app/call/create").status_code == 403
+    assert client.post("/app/call/create", general_post(setup)).status_code == 403
+    assert not Call.objects.exists()
+
+
+def test_list_page_sorts_and_pages(admin_user, setup):
+    for name in ("Bravo", "Alpha", "Charlie"):
+        make_call(admin_user, setup, name=name)
+    client = client_for(admin_user)
+    html = client.get("/app/call", {"sort": "name,asc", "size": "10"}).content.decode()
+    assert html.index("Alpha") < html.index("Bravo") < html.index("Charlie")
+    html = client.get("/app/call", {"sort": "name,desc", "page": "9"}).content.decode()  # past the end: last page
+    assert html.index("Charlie") < html.index("Alpha")
