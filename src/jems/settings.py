@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "jems.checklists",
     "jems.calls.form_config",
     "jems.calls.notifications",
+    "jems.projects",
     "jems.api",
 ]
 
