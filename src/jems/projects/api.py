@@ -1,6 +1,6 @@
 """ProjectApi (the foundation part), ProjectUserApi and ProjectUserCollaboratorApi."""
 
-from ninja import Body, Query, Router
+from ninja import Body, Query, Router, Status
 
 from jems.api.schemas import PageParams, json_scalar
 from jems.core.pagination import page_request, spring_page
@@ -66,24 +66,12 @@ def get_project_form_by_id(request, projectId: int, version: str | None = None):
     return project_form(acc.project, _snapshot(request, acc.project, version))
 
 
-@router.put("/project/{projectId}", response={200: ProjectDetailFormDTO}, by_alias=True,
-            operation_id="updateProjectForm")
-def update_project_form(request, projectId: int, project: InputProjectData):  # noqa: N803
-    data = services.Identification(
-        acronym=project.acronym, title=from_api(project.title), duration=project.duration,
-        specific_objective=_value(project.specific_objective) if project.specific_objective else None,
-        intro=from_api(project.intro))
-    services.update_identification(actor=request.user, project_id=projectId, data=data)
-    acc = queries.get_project(actor=request.user, project_id=projectId)
-    return project_form(acc.project)
-
-
 def _search(dto) -> queries.ProjectSearch | None:
     if dto is None:
         return None
     return queries.ProjectSearch(
         id=dto.id, acronym=dto.acronym,
-        objectives={_value(o) for o in dto.objectives} if dto.objectives else None,
+        objectives={_value(o) for o in getattr(dto, "objectives", None) or []} or None,
         statuses={_value(s) for s in dto.statuses} if dto.statuses else None,
         calls=set(dto.calls) if dto.calls else None,
         users=set(getattr(dto, "users", None) or []) or None)
@@ -103,6 +91,18 @@ def get_my_projects(request, paging: Query[PageParams]):
     page = page_request(paging.page, paging.size, paging.sort, queries.LIST_SORT)
     items, total = queries.my_projects(actor=request.user, page=page)
     return spring_page([project_simple(p) for p in items], total, page)
+
+
+@router.put("/project/{projectId}", response={200: ProjectDetailFormDTO}, by_alias=True,
+            operation_id="updateProjectForm")
+def update_project_form(request, projectId: int, project: InputProjectData):  # noqa: N803
+    data = services.Identification(
+        acronym=project.acronym, title=from_api(project.title), duration=project.duration,
+        specific_objective=_value(project.specific_objective) if project.specific_objective else None,
+        intro=from_api(project.intro))
+    services.update_identification(actor=request.user, project_id=projectId, data=data)
+    acc = queries.get_project(actor=request.user, project_id=projectId)
+    return project_form(acc.project)
 
 
 @router.get("/project/{projectId}/versions", response={200: list[ProjectVersionDTO]}, by_alias=True,
@@ -137,7 +137,7 @@ def update_project_user_assignments(request, projectUsers: Body[list[UpdateProje
     services.update_assignments(actor=request.user, changes=[
         services.AssignmentChange(project_id=row.project_id, add=set(row.user_ids_to_add),
                                   remove=set(row.user_ids_to_remove)) for row in projectUsers])
-    return 200, None
+    return Status(200, None)
 
 
 # --- ProjectUserCollaboratorApi ------------------------------------------------------------------------------
