@@ -19,5 +19,6 @@ urlpatterns = [
     path("", include("jems.calls.urls")),
     path("", include("jems.calls.form_config.urls")),
     path("", include("jems.calls.notifications.urls")),
+    path("", include("jems.projects.urls")),
     path("", include("jems.core.urls")),
 ]

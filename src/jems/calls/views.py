@@ -275,11 +275,13 @@ def call_checklists(request, call_id: int):
 # --- apply ------------------------------------------------------------------------------------------------------
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 @app_view
 def call_apply(request, call_id: int):
     try:
         call = services.can_apply(request.user, call_id)
     except ValidationFailed as error:
         return render(request, "calls/call_apply.html", {"error": text_for(error.key, error.args_)}, status=422)
-    return render(request, "calls/call_apply.html", {"call": call, "window_end": services.apply_window_end(call)})
+    from jems.projects.views import apply
+
+    return apply(request, call)

@@ -287,3 +287,18 @@ TEXTS.update({  # Calls core (jems.calls), continued.
         "Someone else saved a change to this call meanwhile. Your entries are kept: reload the page to see the "
         "current values, or save again to replace them with yours."),
 })
+
+TEXTS.update({  # Projects foundation (jems.projects): apply, A.1/A.2, collaborators, assignments.
+    "project.not.found": _("The application does not exist or you have no access to it."),
+    "project.version.not.found": _("This version of the application does not exist."),
+    "project.acronym.should.not.be.empty": _("Enter the project acronym."),
+    "project.language.not.input.language": _("{language} is not an input language of the programme."),
+    "project.duration.size.max": _("Enter a duration between 1 and {max} months."),
+    "project.specific.objective.not.in.call": _("Choose a specific objective of the call."),
+    "project.status.not.modifiable": _("The application form cannot be changed in the status {status}."),
+    "project.collaborator.level.invalid": _("Choose VIEW, EDIT or MANAGE."),
+    "project.collaborator.user.not.applicant": _(
+        "{email} is not a registered user who may create applications."),
+    "project.collaborators.manage.required": _("At least one user must keep the MANAGE level."),
+    "project.assignment.user.not.assignable": _("These users cannot be assigned to projects: {userIds}."),
+})

@@ -132,10 +132,11 @@ def root(request):
 @app_view
 def dashboard(request):
     from jems.calls.queries import open_calls, sees_published_calls
+    from jems.projects.queries import dashboard_applications
 
     return render(request, "core/dashboard.html", {
         "user": request.user, "show_open_calls": sees_published_calls(request.user),
-        "open_calls": open_calls(actor=request.user)})
+        "open_calls": open_calls(actor=request.user), "my_applications": dashboard_applications(request.user)})
 
 
 PLACEHOLDER_TITLES = {key: label for key, label, _url, _privileges in TOP_MENU}

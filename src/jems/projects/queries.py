@@ -117,3 +117,11 @@ def projects_with_users(*, actor, search: ProjectSearch | None, page: PageReques
 
 def sees_all(user) -> bool:
     return has_global(user, Privilege.ProjectRetrieve)
+
+
+def dashboard_applications(user, limit: int = 10) -> list[Project] | None:
+    """"My applications" of the dashboard, newest first; None for users without ProjectsWithOwnershipRetrieve."""
+    if not has_global(user, Privilege.ProjectsWithOwnershipRetrieve):
+        return None
+    items, _total = my_projects(actor=user, page=PageRequest(0, limit, ("-id",)))
+    return items

@@ -204,7 +204,7 @@ def test_dashboard_open_calls_and_apply(admin_user, applicant, setup):
     open_call = Call.objects.get(name="Open call")
     response = client.get(f"/app/call/{open_call.pk}/apply")
     assert response.status_code == 200
-    assert "Creating the application comes with the application-form release." in response.content.decode()
+    assert 'name="acronym"' in response.content.decode()  # the create-application form (jems.projects)
     response = client.get(f"/app/call/{ended.pk}/apply")
     assert response.status_code == 422
     assert "has ended: applying is no longer possible." in response.content.decode()
