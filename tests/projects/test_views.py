@@ -132,6 +132,7 @@ def test_query_counts_do_not_grow(path, admin_user, applicant, open_call, langua
         ProjectCollaborator.objects.create(project=p, user=applicant, level="MANAGE")
     with CaptureQueriesContext(connection) as large:
         assert client.get(path).status_code == 200
+    print(f"QUERIES {len(small)} {len(large)}")
     assert len(large) == len(small)
 
 
@@ -145,6 +146,7 @@ def test_detail_query_counts(suffix, applicant, open_call, languages):
     _make_projects(applicant, open_call, 20)
     with CaptureQueriesContext(connection) as large:
         client.get(f"/app/project/detail/{first.pk}{suffix}")
+    print(f"QUERIES {len(small)} {len(large)}")
     assert len(large) == len(small)
 
 
@@ -156,4 +158,5 @@ def test_api_query_counts(api_as, admin_user, applicant, open_call, languages):
     Project.objects.bulk_create([Project(call=open_call, acronym=f"B{i}", applicant=applicant) for i in range(190)])
     with CaptureQueriesContext(connection) as large:
         assert client.post("/api/project/list?size=500").json()["numberOfElements"] == 200
+    print(f"QUERIES {len(small)} {len(large)}")
     assert len(large) == len(small)
