@@ -140,3 +140,23 @@ def test_collaborators_api(api_as, project, applicant, stranger):
     # an EDIT collaborator may not manage collaborators
     assert api_as(stranger).put(f"/api/projectUserCollaborator/{project.pk}",
                                 [{"userEmail": stranger.email, "level": "MANAGE"}]).status_code == 403
+
+
+def test_contracted_projects(api_as, project, admin_user, applicant):
+    from jems.projects.models import Project
+
+    client = api_as(admin_user)
+    assert client.get("/api/project/contracted?searchId=GRE").json()["totalElements"] == 0
+    Project.objects.filter(pk=project.pk).update(status="CONTRACTED")
+    page = client.get("/api/project/contracted?searchId=gre").json()
+    assert page["content"][0]["acronym"] == "GREEN"
+    assert client.get("/api/project/contracted").status_code == 400
+    assert api_as(applicant).get("/api/project/contracted?searchId=x").status_code == 403
+
+
+def test_mine_needs_ownership_privilege(api_as, project):
+    from jems.accounts.models import Role
+
+    role = Role.objects.create(name="Nothing", permissions=[])
+    user = make_user("nobody@example.org", role.pk)
+    assert api_as(user).get("/api/project/mine").status_code == 403

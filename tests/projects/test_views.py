@@ -160,3 +160,23 @@ def test_api_query_counts(api_as, admin_user, applicant, open_call, languages):
         assert client.post("/api/project/list?size=500").json()["numberOfElements"] == 200
     print(f"QUERIES {len(small)} {len(large)}")
     assert len(large) == len(small)
+
+
+def test_programme_user_reads_a1_read_only(project, programme_user):
+    client = login(programme_user)
+    page = client.get(f"/app/project/detail/{project.pk}/applicationFormIdentification")
+    assert page.status_code == 200 and b"Save changes" not in page.content and b"read-only" in page.content
+    assert client.get(f"/app/project/detail/{project.pk}").status_code == 200
+
+
+def test_versions_are_immutable(project):
+    from jems.projects.models import ProjectVersion
+
+    version = ProjectVersion.objects.get(project=project)
+    version.snapshot = {"acronym": "CHANGED"}
+    with pytest.raises(ValueError):
+        version.save()
+
+
+def test_applications_menu_lands_on_the_list(programme_user):
+    assert b"<h1>Applications</h1>" in login(programme_user).get("/app/project").content

@@ -93,6 +93,14 @@ def get_my_projects(request, paging: Query[PageParams]):
     return spring_page([project_simple(p) for p in items], total, page)
 
 
+@router.get("/project/contracted", response={200: PageOutputProjectSimple}, by_alias=True,
+            operation_id="getContractedProjects")
+def get_contracted_projects(request, searchId: str):  # noqa: N803
+    page = page_request(0, 20, [], queries.LIST_SORT)
+    items, total = queries.contracted_projects(actor=request.user, search_id=searchId, page=page)
+    return spring_page([project_simple(p) for p in items], total, page)
+
+
 @router.put("/project/{projectId}", response={200: ProjectDetailFormDTO}, by_alias=True,
             operation_id="updateProjectForm")
 def update_project_form(request, projectId: int, project: InputProjectData):  # noqa: N803

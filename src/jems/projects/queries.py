@@ -125,3 +125,16 @@ def dashboard_applications(user, limit: int = 10) -> list[Project] | None:
         return None
     items, _total = my_projects(actor=user, page=PageRequest(0, limit, ("-id",)))
     return items
+
+
+def contracted_projects(*, actor, search_id: str, page: PageRequest) -> tuple[list[Project], int]:
+    """Contracted projects whose identifier or acronym contains `search_id` (picker of the advance payments;
+    AdvancePaymentsUpdate)."""
+    from .models import ALREADY_CONTRACTED
+
+    require(actor, Privilege.AdvancePaymentsUpdate)
+    term = (search_id or "").strip()
+    qs = _base().filter(status__in=list(ALREADY_CONTRACTED))
+    if term:
+        qs = qs.filter(Q(custom_identifier__icontains=term) | Q(acronym__icontains=term))
+    return paginate(qs, page)
