@@ -180,3 +180,31 @@ def test_versions_are_immutable(project):
 
 def test_applications_menu_lands_on_the_list(programme_user):
     assert b"<h1>Applications</h1>" in login(programme_user).get("/app/project").content
+
+
+def test_assignment_only_user_lands_on_the_assignment_tab(db):
+    from jems.accounts.models import Role
+
+    role = Role.objects.create(name="Assigner", permissions=["ProjectRetrieveEditUserAssignments"])
+    user = make_user("assigner@example.org", role.pk)
+    response = login(user).get("/app/project")
+    assert response.status_code == 302 and response.url.endswith("/app/project/assignment")
+
+
+@pytest.mark.parametrize("path", ["/api/project/mine?size=500", "/api/projectUser/list?size=500"])
+def test_api_list_query_counts(path, api_as, admin_user, applicant, open_call, languages, monitor):
+    _make_projects(applicant, open_call, 10)
+    for p in Project.objects.all():
+        ProjectAssignment.objects.create(project=p, user=monitor)
+    client = api_as(applicant if "mine" in path else admin_user)
+    call = client.get if "mine" in path else client.post
+    with CaptureQueriesContext(connection) as small:
+        assert call(path).status_code == 200
+    for p in Project.objects.bulk_create([Project(call=open_call, acronym=f"B{i}", applicant=applicant)
+                                          for i in range(190)]):
+        ProjectAssignment.objects.create(project=p, user=monitor)
+        ProjectCollaborator.objects.create(project=p, user=applicant, level="MANAGE")
+    with CaptureQueriesContext(connection) as large:
+        assert call(path).json()["numberOfElements"] == 200
+    print(f"QUERIES {path} {len(small)} {len(large)}")
+    assert len(large) == len(small)

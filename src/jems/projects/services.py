@@ -6,6 +6,7 @@ runs in one transaction and writes its Jems audit row in it."""
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Q
 
 from jems.accounts.models import User
 from jems.accounts.privileges import Privilege
@@ -182,8 +183,10 @@ def update_collaborators(*, actor, project_id: int, collaborators: list[tuple[st
             if level not in CollaboratorLevel.values:
                 errors[f"level.{email}"] = {"i18nKey": "project.collaborator.level.invalid", "i18nArguments": {}}
             wanted[email] = level
-        users = {u.email.lower(): u for u in User.objects.select_related("role").filter(
-            email__iregex=r"^(" + "|".join(_re_escape(e) for e in wanted) + r")$")} if wanted else {}
+        match = Q()
+        for email in wanted:
+            match |= Q(email__iexact=email)
+        users = {u.email.lower(): u for u in User.objects.select_related("role").filter(match)} if wanted else {}
         for email in wanted:
             user = users.get(email)
             if user is None or not user.has_privilege(Privilege.ProjectCreate):
@@ -200,12 +203,6 @@ def update_collaborators(*, actor, project_id: int, collaborators: list[tuple[st
         record(AuditAction.PROJECT_USER_ASSIGNMENT_APPLICANTS, actor=actor, project=audit_project(project),
                description=f"Following users were assigned to project {project.custom_identifier}: [{listing}]")
     return rows
-
-
-def _re_escape(text: str) -> str:
-    import re
-
-    return re.escape(text)
 
 
 @dataclass
