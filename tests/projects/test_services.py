@@ -146,3 +146,15 @@ def test_assignments_and_role_change(project, admin_user, programme_user, monito
 
     role_changed.send(sender=type(monitor), user=monitor)
     assert not ProjectAssignment.objects.filter(user=monitor).exists()
+
+
+def test_specific_objective_locked_after_contracting(project, applicant):
+    services.update_identification(actor=applicant, project_id=project.pk,
+                                   data=ident(specific_objective="Digitisation"))
+    Project.objects.filter(pk=project.pk).update(status=ApplicationStatus.IN_MODIFICATION)
+    saved = services.update_identification(actor=applicant, project_id=project.pk,
+                                           data=ident(specific_objective="Digitisation", duration=30))
+    assert saved.duration == 30
+    with pytest.raises(ValidationFailed) as error:
+        services.update_identification(actor=applicant, project_id=project.pk, data=ident(specific_objective=None))
+    assert error.value.form_errors["specificObjective"]["i18nKey"] == "project.specific.objective.locked"

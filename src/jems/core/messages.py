@@ -295,6 +295,7 @@ TEXTS.update({  # Projects foundation (jems.projects): apply, A.1/A.2, collabora
     "project.language.not.input.language": _("{language} is not an input language of the programme."),
     "project.duration.size.max": _("Enter a duration between 1 and {max} months."),
     "project.specific.objective.not.in.call": _("Choose a specific objective of the call."),
+    "project.specific.objective.locked": _("The specific objective cannot change once the project is contracted."),
     "project.status.not.modifiable": _("The application form cannot be changed in the status {status}."),
     "project.collaborator.level.invalid": _("Choose VIEW, EDIT or MANAGE."),
     "project.collaborator.user.not.applicant": _(

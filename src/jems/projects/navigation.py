@@ -4,6 +4,9 @@ are shown as plain text until their release."""
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from jems.accounts.access import has_global
+from jems.accounts.privileges import Privilege
+
 # (key, label, level, url name or None while the page does not exist yet)
 ITEMS = (
     ("overview", _("Project overview"), 0, "projects:detail"),
@@ -24,6 +27,7 @@ ITEMS = (
     ("lumpSums", _("E – Lump sums and unit costs"), 1, None),
     ("annexes", _("Application annexes"), 1, None),
     ("checkAndSubmit", _("Check & Submit"), 1, None),
+    ("assessmentAndDecision", _("Assessment & Decision"), 1, None),
     ("sharedFolder", _("Shared folder"), 0, None),
     ("export", _("Export"), 0, None),
     ("privileges", _("Project privileges"), 0, "projects:privileges"),
@@ -39,6 +43,8 @@ def project_context(acc, active_key: str, version: str | None = None) -> dict:
     for key, label, level, url_name in ITEMS:
         if key == "privileges" and not acc.can_see_collaborators():
             url_name = None
+        if key == "assessmentAndDecision" and not has_global(acc.user, Privilege.ProjectAssessmentView):
+            continue
         url = reverse(url_name, args=[project.pk]) if url_name else None
         if url and version and key == "identification":
             url += f"?version={version}"

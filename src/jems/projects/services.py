@@ -21,6 +21,7 @@ from jems.programme.languages import input_languages
 
 from . import access
 from .models import (
+    ALREADY_CONTRACTED,
     ApplicationStatus,
     CollaboratorLevel,
     Project,
@@ -150,6 +151,9 @@ def update_identification(*, actor, project_id: int, data: Identification) -> Pr
             if objective is None:
                 errors["specificObjective"] = {"i18nKey": "project.specific.objective.not.in.call",
                                                "i18nArguments": {}}
+        if project.status in ALREADY_CONTRACTED and objective != project.specific_objective and not errors.get(
+                "specificObjective"):
+            errors["specificObjective"] = {"i18nKey": "project.specific.objective.locked", "i18nArguments": {}}
         if errors:
             raise ValidationFailed(form_errors=errors)
         project.acronym = acronym

@@ -18,6 +18,7 @@ from jems.programme.languages import input_languages
 
 from . import queries, services
 from .forms import ApplyForm, CollaboratorFormSet, IdentificationForm, ProjectFilterForm
+from .models import ALREADY_CONTRACTED
 from .navigation import project_context
 
 SORT_FIELDS = {"id": "id", "acronym": "acronym", "call": "call__name", "status": "status"}
@@ -144,6 +145,8 @@ def identification(request, project_id: int):
                    if project.specific_objective else "", "intro": project.intro}
     form = IdentificationForm(request.POST if request.method == "POST" and editable else None, initial=initial,
                               languages=languages, objectives=objectives, disabled=not editable)
+    if project.status in ALREADY_CONTRACTED:  # the specific objective is locked after contracting
+        form.fields["specific_objective"].disabled = True
     status = 200
     if request.method == "POST":
         if not editable:
