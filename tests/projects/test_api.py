@@ -160,3 +160,21 @@ def test_mine_needs_ownership_privilege(api_as, project):
     role = Role.objects.create(name="Nothing", permissions=[])
     user = make_user("nobody@example.org", role.pk)
     assert api_as(user).get("/api/project/mine").status_code == 403
+
+
+def test_list_submission_dates(api_as, project, applicant, programme_user):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from jems.projects.models import ProjectStatusHistory
+
+    client = api_as(programme_user)
+    assert client.post("/api/project/list").json()["content"][0]["firstSubmissionDate"] is None
+    ProjectStatusHistory.objects.create(project=project, status="SUBMITTED", user=applicant)
+    row = client.post("/api/project/list").json()["content"][0]
+    assert row["firstSubmissionDate"] is not None and row["lastResubmissionDate"] is None
+    later = (timezone.now() + timedelta(days=1)).isoformat()
+    assert client.post("/api/project/list", {"firstSubmissionFrom": later}).json()["totalElements"] == 0
+    assert client.post("/api/project/list", {"firstSubmissionTo": later}).json()["totalElements"] == 1
+    assert client.post("/api/project/list", {"lastSubmissionTo": later}).json()["totalElements"] == 0

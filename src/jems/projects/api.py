@@ -74,7 +74,9 @@ def _search(dto) -> queries.ProjectSearch | None:
         objectives={_value(o) for o in getattr(dto, "objectives", None) or []} or None,
         statuses={_value(s) for s in dto.statuses} if dto.statuses else None,
         calls=set(dto.calls) if dto.calls else None,
-        users=set(getattr(dto, "users", None) or []) or None)
+        users=set(getattr(dto, "users", None) or []) or None,
+        **{name: getattr(dto, name, None) for name in (
+            "first_submission_from", "first_submission_to", "last_submission_from", "last_submission_to")})
 
 
 @router.post("/project/list", response={200: PageOutputProjectSimple}, by_alias=True, operation_id="getAllProjects")

@@ -3,7 +3,7 @@ Lists keep a fixed number of queries whatever the number of rows."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Count, Max, Min, Q
 
 from jems.accounts.access import has_global
 from jems.accounts.privileges import Privilege
@@ -28,11 +28,24 @@ class ProjectSearch:
     statuses: set[str] | None = None
     calls: set[int] | None = None
     users: set[int] | None = None
+    first_submission_from: object = None
+    first_submission_to: object = None
+    last_submission_from: object = None
+    last_submission_to: object = None
     extra: dict = field(default_factory=dict)
 
 
+SUBMITTED = ("SUBMITTED",)
+
+
 def _base():
-    return Project.objects.select_related("call", "specific_objective__priority")
+    """Projects with their call and objective, and the first submission / last resubmission times (the first
+    and the latest SUBMITTED row of the status history; the latter only when there was more than one)."""
+    submitted = Q(status_history__status__in=SUBMITTED)
+    return Project.objects.select_related("call", "specific_objective__priority").annotate(
+        first_submission=Min("status_history__updated", filter=submitted),
+        last_submission=Max("status_history__updated", filter=submitted),
+        submission_count=Count("status_history", filter=submitted))
 
 
 def _filtered(qs, search: ProjectSearch | None):
@@ -49,8 +62,16 @@ def _filtered(qs, search: ProjectSearch | None):
         qs = qs.filter(status__in=list(search.statuses))
     if search.calls:
         qs = qs.filter(call_id__in=[c for c in search.calls if 0 < c < 2**63])
+    if search.first_submission_from:
+        qs = qs.filter(first_submission__gte=search.first_submission_from)
+    if search.first_submission_to:
+        qs = qs.filter(first_submission__lte=search.first_submission_to)
+    if search.last_submission_from:
+        qs = qs.filter(submission_count__gt=1, last_submission__gte=search.last_submission_from)
+    if search.last_submission_to:
+        qs = qs.filter(submission_count__gt=1, last_submission__lte=search.last_submission_to)
     if search.users:
-        qs = qs.filter(assignments__user_id__in=list(search.users)).distinct()
+        qs = qs.filter(pk__in=ProjectAssignment.objects.filter(user_id__in=list(search.users)).values("project_id"))
     return qs
 
 

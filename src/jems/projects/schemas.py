@@ -323,7 +323,9 @@ def project_simple(project) -> dict:
     so = project.specific_objective
     return {"id": project.pk, "custom_identifier": project.custom_identifier, "call_name": project.call.name,
             "call_id": project.call_id, "acronym": project.acronym, "project_status": project.status,
-            "first_submission_date": None, "last_resubmission_date": None, "step2_active": False,
+            "first_submission_date": getattr(project, "first_submission", None),
+            "last_resubmission_date": project.last_submission if getattr(project, "submission_count", 0) > 1 else None,
+            "step2_active": False,
             "specific_objective_code": so.code if so else None,
             "programme_priority_code": so.priority.code if so else None}
 
