@@ -178,3 +178,12 @@ def test_list_submission_dates(api_as, project, applicant, programme_user):
     assert client.post("/api/project/list", {"firstSubmissionFrom": later}).json()["totalElements"] == 0
     assert client.post("/api/project/list", {"firstSubmissionTo": later}).json()["totalElements"] == 1
     assert client.post("/api/project/list", {"lastSubmissionTo": later}).json()["totalElements"] == 0
+
+
+def test_detail_submissions(api_as, project, applicant):
+    from jems.projects.models import ProjectStatusHistory
+
+    ProjectStatusHistory.objects.create(project=project, status="SUBMITTED", user=applicant)
+    body = api_as(applicant).get(f"/api/project/byId/{project.pk}").json()
+    assert body["firstSubmission"]["status"] == "SUBMITTED" and body["lastResubmission"] is None
+    assert body["firstSubmissionStep1"] is None

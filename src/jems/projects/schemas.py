@@ -277,6 +277,17 @@ def _snapshot_objective(snapshot: dict) -> tuple:
     return _objective_parts(snapshot.get("specificObjective"), snapshot.get("specificObjectiveCode"), code, title)
 
 
+def _submissions(project) -> dict:
+    """First submission (step 1 and step 2) and last resubmission from the status history (one query)."""
+    rows = list(project.status_history.filter(status__in=("SUBMITTED", "STEP1_SUBMITTED"))
+                .select_related("user").order_by("id"))
+    step2 = [r for r in rows if r.status == "SUBMITTED"]
+    step1 = [r for r in rows if r.status == "STEP1_SUBMITTED"]
+    return {"first_submission": status_dto(step2[0]) if step2 else None,
+            "first_submission_step1": status_dto(step1[0]) if step1 else None,
+            "last_resubmission": status_dto(step2[-1]) if len(step2) > 1 else None}
+
+
 def project_detail(project, snapshot: dict | None = None) -> dict:
     data = snapshot or {}
     so, priority = _snapshot_objective(data) if snapshot is not None else _live_objective(project)
@@ -287,7 +298,7 @@ def project_detail(project, snapshot: dict | None = None) -> dict:
         "title": to_api(data.get("title") if snapshot is not None else project.title),
         "specific_objective": so, "programme_priority": priority,
         "project_status": status_dto(project.current_status), "step2_active": False,
-        "first_submission": None, "first_submission_step1": None, "last_resubmission": None,
+        **_submissions(project),
         "first_step_decision": None, "second_step_decision": None, "contracted_decision": None,
         "contracted_on_date": None,
     }
