@@ -57,8 +57,18 @@ def test_update_form(api_as, applicant, project):
     assert form["programmePriority"]["code"] == "P1"
     assert [p["end"] for p in form["periods"]] == [6, 12, 13]
     assert {t["language"] for t in form["title"]} == {"EN", "DE"}
-    # version 1.0 still shows the data of its creation
-    assert client.get(f"/api/project/byId/{project.pk}/form?version=1.0").json()["title"] == []
+    # version 1.0 is current: it shows the live data; once 2.0 is opened it keeps the data of that moment
+    assert len(client.get(f"/api/project/byId/{project.pk}/form?version=1.0").json()["title"]) == 2
+    from jems.projects import services
+
+    services.create_version(actor=applicant, project=project)
+    client.put(f"/api/project/{project.pk}", {**body, "title": [{"language": "EN", "translation": "Changed"}]})
+    old = client.get(f"/api/project/byId/{project.pk}/form?version=1.0").json()
+    assert {t["translation"] for t in old["title"]} == {"Green", "Grün"} and old["duration"] == 13
+    assert old["specificObjective"]["code"] == "SO1.2" and old["programmePriority"]["code"] == "P1"
+    assert client.get(f"/api/project/byId/{project.pk}?version=1.0").json()["acronym"] == "GREEN2"
+    versions = client.get(f"/api/project/{project.pk}/versions").json()
+    assert [(v["version"], v["current"]) for v in versions] == [("2.0", True), ("1.0", False)]
     too_long = client.put(f"/api/project/{project.pk}", {**body, "title": [{"language": "EN", "translation": "x" * 251}]})
     assert too_long.status_code == 422 and "title.language.en" in too_long.json()["formErrors"]
     assert client.put(f"/api/project/{project.pk}", {**body, "specificObjective": "Growth"}).status_code == 422

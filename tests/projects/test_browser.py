@@ -43,6 +43,13 @@ def test_apply_fill_a1_and_share(page, axe, applicant, open_call, languages):
     page.wait_for_url("**/privileges")
     assert ProjectCollaborator.objects.filter(project=project, user__email="colleague@example.org",
                                               level="VIEW").exists()
-    page.goto(f"/app/project/detail/{project.pk}/applicationFormIdentification?version=1.0")
+    from jems.projects import services
+
+    services.create_version(actor=applicant, project=project)  # e.g. returned to the applicant later
+    page.goto(f"/app/project/detail/{project.pk}")
+    page.get_by_label("Version", exact=True).select_option("1.0")
+    page.get_by_role("button", name="Show").click()
+    page.wait_for_url("**/applicationFormIdentification?version=1.0")
     assert page.get_by_text("read-only").is_visible()
+    assert page.locator("#id_title_1").input_value() == "Green rivers"
     axe(page, "A.1 version 1.0")

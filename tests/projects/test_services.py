@@ -35,7 +35,7 @@ def test_create_project(applicant, open_call, languages):
     assert project.custom_identifier.endswith(f"{project.pk:05d}")
     assert project.current_status.status == ApplicationStatus.DRAFT and project.current_status.user == applicant
     version = ProjectVersion.objects.get(project=project)
-    assert version.version == "1.0" and version.snapshot["acronym"] == "GREEN"
+    assert version.version == "1.0" and version.snapshot is None  # the current version is the live form
     assert ProjectCollaborator.objects.get(project=project).level == CollaboratorLevel.MANAGE
     assert AuditEvent.objects.filter(action="APPLICATION_STATUS_CHANGED", project_id=str(project.pk)).exists()
 
@@ -71,8 +71,15 @@ def test_update_identification(project, applicant):
         intro={"EN": "Summary"}, duration=36))
     assert updated.title == {"EN": "Green rivers", "DE": "Grüne Flüsse"}
     assert updated.specific_objective.code == "SO1.2" and updated.duration == 36
-    # the version snapshot stays as it was
-    assert ProjectVersion.objects.get(project=project).snapshot["title"] == {}
+    # opening version 2.0 freezes the form into version 1.0, which never changes afterwards
+    services.create_version(actor=applicant, project=updated)
+    first, second = ProjectVersion.objects.filter(project=project).order_by("id")
+    assert first.snapshot["title"]["DE"] == "Grüne Flüsse" and first.snapshot["specificObjectiveCode"] == "SO1.2"
+    assert second.version == "2.0" and second.snapshot is None
+    services.update_identification(actor=applicant, project_id=project.pk, data=ident(title={"EN": "New"}))
+    first.refresh_from_db()
+    assert first.snapshot["title"]["EN"] == "Green rivers"
+    assert AuditEvent.objects.filter(action="APPLICATION_VERSION_RECORDED").count() == 2
 
 
 def test_update_identification_refusals(project, applicant, languages):

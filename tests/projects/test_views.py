@@ -53,8 +53,13 @@ def test_identification_edit_and_version(project, applicant, languages):
     assert project.title == {"DE": "Grüne Flüsse", "EN": "Green rivers"} and project.duration == 12
     too_long = client.post(url, {**data, "title_1": "x" * 251})
     assert too_long.status_code == 422 and "x" * 251 in too_long.content.decode()
+    current = client.get(url + "?version=1.0")  # the current version: editable live data
+    assert b"Save changes" in current.content
+    services.create_version(actor=applicant, project=project)
+    client.post(url, {**data, "title_1": "Changed"})
     old = client.get(url + "?version=1.0")
-    assert old.status_code == 200 and b"read-only" in old.content and b"Green rivers" not in old.content
+    assert old.status_code == 200 and b"read-only" in old.content and b"Green rivers" in old.content
+    assert b"Changed" not in old.content and b"Save changes" not in old.content
     assert client.get(url + "?version=7.0").status_code == 404
 
 

@@ -106,14 +106,16 @@ class ProjectStatusHistory(models.Model):
 
 
 class ProjectVersion(models.Model):
-    """A major version of the application form ("1.0", "2.0", …) with an immutable snapshot of the form data."""
+    """A major version of the application form ("1.0", "2.0", …). The latest version is the current one: its
+    data is the live form and `snapshot` is null. Opening the next version freezes the form into the previous
+    version's `snapshot`, which never changes afterwards (see services.create_version)."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="versions")
     version = models.CharField(max_length=10)
     created_at = models.DateTimeField(auto_now_add=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     status = models.CharField(max_length=40, choices=ApplicationStatus.choices)
-    snapshot = models.JSONField(default=dict)
+    snapshot = models.JSONField(null=True, blank=True)
 
     class Meta:
         ordering = ["id"]
@@ -121,7 +123,7 @@ class ProjectVersion(models.Model):
 
     def save(self, *args, **kwargs):
         if self.pk:
-            raise ValueError("A project version is immutable.")
+            raise ValueError("A project version is immutable (services.create_version freezes it).")
         super().save(*args, **kwargs)
 
 

@@ -107,7 +107,8 @@ def versions(project: Project) -> list[ProjectVersion]:
 
 
 def version_snapshot(project: Project, version: str | None) -> tuple[ProjectVersion | None, dict | None]:
-    """The stored version (None for the current data when `version` is empty); unknown versions are 404."""
+    """(version row, frozen form data) of a past version; (row or None, None) for the current version, whose
+    data is the live form. Unknown versions are 404."""
     if not version:
         return None, None
     row = ProjectVersion.objects.filter(project=project, version=version).first()

@@ -61,10 +61,13 @@ def _next_version(project: Project) -> str:
 
 
 def create_version(*, actor, project: Project) -> ProjectVersion:
-    """Record a new major version with a snapshot of the form (creation now; return to applicant, start of
-    step 2 and modifications call it later). Audited as APPLICATION_VERSION_RECORDED."""
+    """Open a new major version (creation, return to applicant, start of step 2, modification call it, before
+    the status changes): the form as it is now is frozen into the previous version's snapshot (written once)
+    and the new version becomes the current one. Audited as APPLICATION_VERSION_RECORDED."""
+    project = Project.objects.select_related("specific_objective__priority").get(pk=project.pk)  # fresh data
+    ProjectVersion.objects.filter(project=project, snapshot__isnull=True).update(snapshot=form_snapshot(project))
     version = ProjectVersion.objects.create(project=project, version=_next_version(project), user=actor,
-                                            status=project.status, snapshot=form_snapshot(project))
+                                            status=project.status, snapshot=None)
     record(AuditAction.APPLICATION_VERSION_RECORDED, actor=actor, project=audit_project(project),
            description=f"New project version \"V.{version.version}\" is recorded by user: {actor.email}")
     return version

@@ -167,7 +167,7 @@ def identification(request, project_id: int):
         status = 422
     return render(request, "projects/identification.html", {
         **project_context(acc, "identification", version), "form": form, "editable": editable,
-        "version_row": row}, status=status)
+        "version_row": row if snapshot is not None else None}, status=status)
 
 
 @require_http_methods(["GET", "POST"])
