@@ -21,23 +21,41 @@ APIS = [
     # Calls
     "CallApi", "ApplicationFormConfigurationApi", "CallNotificationConfigurationApi",
     "CallTranslationConfigurationApi",
+    # Application form (so far)
+    "ProjectUserApi", "ProjectUserCollaboratorApi",
 ]
+# Interfaces being built: what we serve must match, the rest may still be missing.
+PARTIAL_APIS = {"ProjectApi": 9}
 REPO = Path(__file__).resolve().parents[2]
 TOOL = Path(os.environ.get("JEMS_API_COMPAT") or REPO.parent / "shared" / "tools" / "api-compat")
 
 
-@pytest.mark.skipif(not TOOL.exists(), reason=f"api-compat not found at {TOOL} (set JEMS_API_COMPAT)")
-def test_every_operation_of_our_interfaces_passes_api_compat(db, tmp_path):
+def compat_report(tmp_path, apis) -> dict:
     response = Client().get("/api/openapi.json")
     assert response.status_code == 200
     ours = tmp_path / "ours.json"
     ours.write_bytes(response.content)
-    result = subprocess.run([sys.executable, str(TOOL), str(ours), "--api", ",".join(APIS), "--json"],
+    result = subprocess.run([sys.executable, str(TOOL), str(ours), "--api", ",".join(apis), "--json"],
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
-    report = json.loads(result.stdout)
+    return json.loads(result.stdout)
+
+
+@pytest.mark.skipif(not TOOL.exists(), reason=f"api-compat not found at {TOOL} (set JEMS_API_COMPAT)")
+def test_every_operation_of_our_interfaces_passes_api_compat(db, tmp_path):
+    report = compat_report(tmp_path, APIS)
     problems = [f"{op['status']} {op['method']} {op['path']}: {op['errors']}"
                 for api in report["apis"] for op in api["operations"] if op["status"] != "pass"]
     assert problems == []
     assert sorted(api["api"] for api in report["apis"]) == sorted(APIS)
-    assert report["total"]["passed"] == report["total"]["total"] == 28 + 76 + 29
+    assert report["total"]["passed"] == report["total"]["total"] == 28 + 76 + 29 + 5
+
+
+@pytest.mark.skipif(not TOOL.exists(), reason=f"api-compat not found at {TOOL} (set JEMS_API_COMPAT)")
+def test_the_served_operations_of_interfaces_in_progress_match_the_contract(db, tmp_path):
+    report = compat_report(tmp_path, PARTIAL_APIS)
+    by_api = {api["api"]: api["operations"] for api in report["apis"]}
+    for name, served in PARTIAL_APIS.items():
+        mismatched = [f"{op['method']} {op['path']}: {op['errors']}" for op in by_api[name] if op["status"] not in ("pass", "missing")]
+        assert mismatched == []
+        assert sum(op["status"] == "pass" for op in by_api[name]) == served
