@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "jems.calls.form_config",
     "jems.calls.notifications",
     "jems.projects",
+    "jems.projects.partners",
+    "jems.projects.description",
     "jems.api",
 ]
 

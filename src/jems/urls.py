@@ -20,5 +20,7 @@ urlpatterns = [
     path("", include("jems.calls.form_config.urls")),
     path("", include("jems.calls.notifications.urls")),
     path("", include("jems.projects.urls")),
+    path("", include("jems.projects.partners.urls")),
+    path("", include("jems.projects.description.urls")),
     path("", include("jems.core.urls")),
 ]

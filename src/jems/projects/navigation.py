@@ -1,7 +1,7 @@
 """The side navigation of a project (features "UI navigation"): items whose pages exist are links, the others
 are shown as plain text until their release."""
 
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from jems.accounts.access import has_global
@@ -13,16 +13,16 @@ ITEMS = (
     ("form", _("Application form"), 0, None),
     ("identification", _("A – Project identification"), 1, "projects:identification"),
     ("overviewTables", _("A.3/A.4 – Overview tables"), 1, None),
-    ("partners", _("B.1 – Project partners"), 1, None),
+    ("partners", _("B.1 – Project partners"), 1, "project_partners:list"),
     ("associated", _("B.2 – Associated organisations"), 1, None),
-    ("overallObjective", _("C.1 – Overall objective"), 1, None),
-    ("relevance", _("C.2 – Relevance and context"), 1, None),
-    ("partnership", _("C.3 – Partnership"), 1, None),
+    ("overallObjective", _("C.1 – Overall objective"), 1, "project_description:overall_objective"),
+    ("relevance", _("C.2 – Relevance and context"), 1, "project_description:relevance"),
+    ("partnership", _("C.3 – Partnership"), 1, "project_description:partnership"),
     ("workPackages", _("C.4 – Work plan"), 1, None),
     ("results", _("C.5 – Results"), 1, None),
     ("timePlan", _("C.6 – Time plan"), 1, None),
-    ("management", _("C.7 – Management"), 1, None),
-    ("futurePlans", _("C.8 – Long-term plans"), 1, None),
+    ("management", _("C.7 – Management"), 1, "project_description:management"),
+    ("futurePlans", _("C.8 – Long-term plans"), 1, "project_description:future_plans"),
     ("budgetPerPartner", _("D – Budget"), 1, None),
     ("lumpSums", _("E – Lump sums and unit costs"), 1, None),
     ("annexes", _("Application annexes"), 1, None),
@@ -32,6 +32,21 @@ ITEMS = (
     ("export", _("Export"), 0, None),
     ("privileges", _("Project privileges"), 0, "projects:privileges"),
 )
+
+
+# Pages that can show a past version (?version=): sections add their key when they support it.
+VERSIONED = {"identification", "partners", "overallObjective", "relevance", "partnership", "management",
+             "futurePlans"}
+
+
+def _url(url_name: str | None, project_id: int) -> str | None:
+    """The section's URL, or None while the section's page is not installed yet."""
+    if not url_name:
+        return None
+    try:
+        return reverse(url_name, args=[project_id])
+    except NoReverseMatch:
+        return None
 
 
 def project_context(acc, active_key: str, version: str | None = None) -> dict:
@@ -45,8 +60,8 @@ def project_context(acc, active_key: str, version: str | None = None) -> dict:
             url_name = None
         if key == "assessmentAndDecision" and not has_global(acc.user, Privilege.ProjectAssessmentView):
             continue
-        url = reverse(url_name, args=[project.pk]) if url_name else None
-        if url and version and key == "identification":
+        url = _url(url_name, project.pk)
+        if url and version and key in VERSIONED:
             url += f"?version={version}"
         menu.append({"key": key, "label": label, "level": level, "url": url})
     return {"project": project, "access": acc, "project_menu": menu, "project_active": active_key,

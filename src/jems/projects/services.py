@@ -41,8 +41,20 @@ def audit_project(project: Project) -> AuditProject:
     return AuditProject(id=project.pk, custom_identifier=project.custom_identifier, name=project.acronym)
 
 
+# Sections of the form outside this module register a function project -> {key: data} here (from their
+# AppConfig.ready); their data is frozen into each version with section A's.
+SNAPSHOT_PARTS: list = []
+
+
 def form_snapshot(project: Project) -> dict:
-    """The application-form data frozen in a version (section A now; later sections add their keys)."""
+    """The application-form data frozen in a version: section A, plus each registered section's part."""
+    snapshot = _identification_snapshot(project)
+    for part in SNAPSHOT_PARTS:
+        snapshot.update(part(project))
+    return snapshot
+
+
+def _identification_snapshot(project: Project) -> dict:
     so = project.specific_objective
     return {
         "acronym": project.acronym,
