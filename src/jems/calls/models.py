@@ -3,6 +3,7 @@ checklists. The programme setup needs to know whether any call has been publishe
 locks parts of the setup (see queries.any_call_published)."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from jems.core.translatable import TranslatableField
 
@@ -10,15 +11,15 @@ from jems.core.translatable import TranslatableField
 class CallStatus(models.TextChoices):
     """Jems `CallStatus`: a call is published once and stays published."""
 
-    DRAFT = "DRAFT", "Draft"
-    PUBLISHED = "PUBLISHED", "Published"
+    DRAFT = "DRAFT", _("Draft")
+    PUBLISHED = "PUBLISHED", _("Published")
 
 
 class CallType(models.TextChoices):
     """Jems `CallType`: standard or small project fund call."""
 
-    STANDARD = "STANDARD", "Standard"
-    SPF = "SPF", "Small project fund"
+    STANDARD = "STANDARD", _("Standard")
+    SPF = "SPF", _("Small project fund")
 
 
 class FlatRateType(models.TextChoices):

@@ -279,7 +279,7 @@ TEXTS.update({
     "call.published.unitCosts.removed": _("The call is published: unit costs cannot be removed."),
     "call.published.switch.off": _("The call is published: this option cannot be switched off."),
     "call.not.open": _("This call opens on {start}."),
-    "call.already.ended": _("The call \u201c{name}\u201d has ended: applying is no longer possible."),
+    "call.already.ended": _("The call “{name}” has ended: applying is no longer possible."),
 })
 
 TEXTS.update({  # Calls core (jems.calls), continued.
