@@ -303,3 +303,10 @@ TEXTS.update({  # Projects foundation (jems.projects): apply, A.1/A.2, collabora
     "project.collaborators.manage.required": _("At least one user must keep the MANAGE level."),
     "project.assignment.user.not.assignable": _("These users cannot be assigned to projects: {userIds}."),
 })
+
+TEXTS.update({  # Project description C.1–C.3, C.7, C.8 (jems.projects.description).
+    "project.description.table.max.rows": _("A table of section C.2 may have at most {max} rows."),
+    "project.description.strategy.not.in.call": _("Choose a strategy of the call or Other."),
+    "project.description.target.group.invalid": _("Choose a target group."),
+    "project.description.effect.invalid": _("Choose positive effects, neutral or negative effects."),
+})
