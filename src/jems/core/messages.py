@@ -310,3 +310,22 @@ TEXTS.update({  # Project description C.1–C.3, C.7, C.8 (jems.projects.descrip
     "project.description.target.group.invalid": _("Choose a target group."),
     "project.description.effect.invalid": _("Choose positive effects, neutral or negative effects."),
 })
+
+TEXTS.update({  # Project partners B.1 (jems.projects.partners).
+    "common.error.field.invalid.value": _("Choose one of the offered values."),
+    "common.error.field.email.invalid": _("Enter a valid e-mail address."),
+    "common.error.field.telephone.invalid": _("Use only digits and + ( ) / -."),
+    "project.partner.not.exists": _("The partner does not exist."),
+    "project.partner.abbreviation.should.not.be.empty": _("Enter the abbreviation of the partner."),
+    "project.partner.abbreviation.already.existing": _("Another partner of this project has this abbreviation."),
+    "project.partner.role.should.not.be.empty": _("Choose the role of the partner."),
+    "project.partner.pic.should.be.digits": _("The PIC has digits only."),
+    "project.partner.nace.invalid": _("Choose a NACE group level code."),
+    "project.partner.legal.status.not.exists": _("Choose a legal status of the programme."),
+    "project.partner.max.allowed.count.reached": _("A project may have at most {maxAmount} partners."),
+    "project.partner.delete.contracted": _(
+        "Partners of a contracted project cannot be deleted; deactivate them in a modification."),
+    "project.partner.deactivate.not.contracted": _("Only partners of a contracted project can be deactivated."),
+    "project.partner.already.deactivated": _("The partner is already deactivated."),
+    "project.partner.id.should.not.be.empty": _("The partner id is missing."),
+})
