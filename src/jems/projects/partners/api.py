@@ -1,6 +1,6 @@
 """ProjectPartnerApi without the budget, co-financing and state-aid operations (see docs/api.md)."""
 
-from ninja import Body, Query, Router
+from ninja import Body, Query, Router, Status
 
 from jems.api.schemas import PageParams
 from jems.core.pagination import page_request, spring_page
@@ -100,7 +100,7 @@ def get_project_partner_by_id(request, partnerId: int, version: str | None = Non
 @router.delete("/project/partner/{partnerId}", response={200: None}, operation_id="deleteProjectPartner")
 def delete_project_partner(request, partnerId: int):  # noqa: N803
     services.delete_partner(actor=request.user, partner_id=partnerId)
-    return 200, None
+    return Status(200, None)
 
 
 @router.put("/project/partner/{partnerId}/address", response={200: ProjectPartnerDetailDTO}, by_alias=True,
@@ -126,7 +126,7 @@ def update_project_partner_contact(request, partnerId: int,  # noqa: N803
 @router.put("/project/partner/{partnerId}/deactivate", response={200: None}, operation_id="deactivate")
 def deactivate(request, partnerId: int):  # noqa: N803
     services.deactivate_partner(actor=request.user, partner_id=partnerId)
-    return 200, None
+    return Status(200, None)
 
 
 @router.put("/project/partner/{partnerId}/motivation", response={200: ProjectPartnerDetailDTO}, by_alias=True,
