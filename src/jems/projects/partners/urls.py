@@ -1,4 +1,16 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "project_partners"
-urlpatterns = []
+
+BASE = "app/project/detail/<int:project_id>/applicationFormPartner"
+
+urlpatterns = [
+    path(BASE, views.partner_list, name="list"),
+    path(f"{BASE}/create", views.create, name="create"),
+    path(f"{BASE}/<int:partner_id>/identity", views.identity, name="identity"),
+    path(f"{BASE}/<int:partner_id>/region", views.region, name="region"),
+    path(f"{BASE}/<int:partner_id>/contact", views.contact, name="contact"),
+    path(f"{BASE}/<int:partner_id>/motivation", views.motivation, name="motivation"),
+]

@@ -1,0 +1,120 @@
+"""Forms of the B.1 partner tabs (identity, addresses, contacts, motivation)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from jems.core.forms import TranslatableFormField
+
+from . import services
+from .models import PartnerRole, PartnerSubType, PartnerType, VatRecovery
+from .nace import NACE_CODES
+
+
+def _disable(form):
+    for field in form.fields.values():
+        field.disabled = True
+
+
+class IdentityForm(forms.Form):
+    """The identity tab; translatable texts ask for each input language of the programme."""
+
+    abbreviation = forms.CharField(label=_("Abbreviated name of the organisation"), max_length=15)
+    role = forms.ChoiceField(label=_("Role"), choices=PartnerRole.choices, widget=forms.RadioSelect)
+    name_in_original_language = forms.CharField(label=_("Name of the organisation in the original language"),
+                                                max_length=255, required=False)
+    name_in_english = forms.CharField(label=_("Name of the organisation in English"), max_length=255, required=False)
+    department = None
+    partner_type = forms.ChoiceField(label=_("Type of partner"), required=False,
+                                     choices=[("", _("— none —")), *PartnerType.choices])
+    partner_sub_type = forms.ChoiceField(label=_("Sub-type of partner"), required=False,
+                                         choices=[("", _("— none —")), *PartnerSubType.choices])
+    nace = forms.ChoiceField(label=_("NACE group level"), required=False,
+                             choices=[("", _("— none —")), *[(c, c.replace("_", ".")) for c in NACE_CODES]])
+    other_identifier_number = forms.CharField(label=_("Other identifier number"), max_length=50, required=False)
+    other_identifier_description = None
+    pic = forms.CharField(label=_("PIC"), max_length=9, required=False)
+    legal_status = forms.TypedChoiceField(label=_("Legal status"), required=False, coerce=int, empty_value=None)
+    vat = forms.CharField(label=_("VAT number"), max_length=50, required=False)
+    vat_recovery = forms.ChoiceField(label=_("Can the partner recover VAT?"), required=False,
+                                     choices=[("", _("— none —")), *VatRecovery.choices])
+
+    def __init__(self, *args, languages, legal_statuses, disabled=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["department"] = TranslatableFormField(languages, max_length=services.DEPARTMENT_MAX,
+                                                          label=_("Department / unit / division"))
+        self.fields["other_identifier_description"] = TranslatableFormField(
+            languages, max_length=services.OTHER_IDENTIFIER_DESCRIPTION_MAX,
+            label=_("Description of the other identifier"))
+        self.order_fields(["abbreviation", "role", "name_in_original_language", "name_in_english", "department",
+                           "partner_type", "partner_sub_type", "nace", "other_identifier_number",
+                           "other_identifier_description", "pic", "legal_status", "vat", "vat_recovery"])
+        self.fields["legal_status"].choices = [("", _("— none —"))] + legal_statuses
+        if disabled:
+            _disable(self)
+
+
+ADDRESS_PREFIXES = (("org", "Organization", _("Organisation address")),
+                    ("dept", "Department", _("Department address")))
+ADDRESS_TEXTS = (("street", _("Street"), 50), ("house_number", _("House number"), 20),
+                 ("postal_code", _("Postal code"), 20), ("city", _("City"), 50), ("homepage", _("Homepage"), 250))
+CONTACT_PREFIXES = (("legal", "LegalRepresentative", _("Legal representative")),
+                    ("contact", "ContactPerson", _("Contact person")))
+
+
+class AddressesForm(forms.Form):
+    """Both addresses in one form; fields are prefixed org_ / dept_. NUTS choices come from jems.nuts."""
+
+    def __init__(self, *args, countries, nuts2, nuts3, disabled=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        for prefix, _type, _label in ADDRESS_PREFIXES:
+            self.fields[f"{prefix}_country_code"] = forms.ChoiceField(label=_("Country"), required=False,
+                                                                      choices=[("", _("— none —"))] + countries)
+            self.fields[f"{prefix}_nuts_region2_code"] = forms.ChoiceField(label=_("NUTS 2 region"), required=False,
+                                                                           choices=[("", _("— none —"))] + nuts2)
+            self.fields[f"{prefix}_nuts_region3_code"] = forms.ChoiceField(label=_("NUTS 3 region"), required=False,
+                                                                           choices=[("", _("— none —"))] + nuts3)
+            for name, label, limit in ADDRESS_TEXTS:
+                self.fields[f"{prefix}_{name}"] = forms.CharField(label=label, max_length=limit, required=False)
+        if disabled:
+            _disable(self)
+
+    def groups(self):
+        return [(label, [self[name] for name in self.fields if name.startswith(prefix + "_")])
+                for prefix, _type, label in ADDRESS_PREFIXES]
+
+
+class ContactsForm(forms.Form):
+    """The legal representative and the contact person; fields are prefixed legal_ / contact_."""
+
+    def __init__(self, *args, disabled=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        for prefix, _type, _label in CONTACT_PREFIXES:
+            self.fields[f"{prefix}_title"] = forms.CharField(label=_("Title"), max_length=25, required=False)
+            self.fields[f"{prefix}_first_name"] = forms.CharField(label=_("First name"), max_length=50,
+                                                                  required=False)
+            self.fields[f"{prefix}_last_name"] = forms.CharField(label=_("Last name"), max_length=50, required=False)
+            self.fields[f"{prefix}_email"] = forms.EmailField(label=_("E-mail"), max_length=255, required=False)
+            self.fields[f"{prefix}_telephone"] = forms.RegexField(
+                label=_("Telephone"), regex=r"^[0-9+()/-]*$", max_length=25, required=False,
+                error_messages={"invalid": _("Use only digits and + ( ) / -.")})
+        if disabled:
+            _disable(self)
+
+    def groups(self):
+        return [(label, [self[name] for name in self.fields if name.startswith(prefix + "_")])
+                for prefix, _type, label in CONTACT_PREFIXES]
+
+
+class MotivationForm(forms.Form):
+    """Organisation relevance, role in the project and experience (translatable)."""
+
+    def __init__(self, *args, languages, disabled=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, label in (("organization_relevance", _("Which competences and experience does the partner "
+                                                         "bring to the project?")),
+                            ("organization_role", _("What is the role of the partner in the project?")),
+                            ("organization_experience", _("Has the organisation any experience in EU projects?"))):
+            self.fields[name] = TranslatableFormField(languages, max_length=services.MOTIVATION_MAX, textarea=True,
+                                                      label=label)
+        if disabled:
+            _disable(self)
