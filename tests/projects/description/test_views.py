@@ -162,3 +162,11 @@ def test_page_query_counts(project, applicant):
     twenty = _page_queries(client, project, applicant, 20)
     assert one == twenty, (one, twenty)
     print("C.2 page queries:", one)
+
+
+def test_programme_user_reads_only(project, programme_user, api_as):
+    client = login(programme_user)
+    response = client.get(url(project, PAGES[1]))
+    assert response.status_code == 200 and b"Save changes" not in response.content
+    assert b"Add row" not in response.content
+    assert api_as(programme_user).put(f"/api/project/{project.pk}/description/c1", {}).status_code == 403
