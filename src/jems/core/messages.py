@@ -328,4 +328,5 @@ TEXTS.update({  # Project partners B.1 (jems.projects.partners).
     "project.partner.deactivate.not.contracted": _("Only partners of a contracted project can be deactivated."),
     "project.partner.already.deactivated": _("The partner is already deactivated."),
     "project.partner.id.should.not.be.empty": _("The partner id is missing."),
+    "project.partner.address.nuts.invalid": _("Choose a region of the chosen country or region."),
 })

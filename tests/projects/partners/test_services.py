@@ -130,6 +130,12 @@ def test_addresses_contacts_motivation(applicant, project):
             AddressData(type="Organization", street="s" * 51), AddressData(type="Organization")])
     assert error.value.field_messages() == {"addresses[0].street": "common.error.field.max.length",
                                             "addresses[1].type": "common.error.field.invalid.value"}
+    with pytest.raises(ValidationFailed) as error:
+        services.update_addresses(actor=applicant, partner_id=partner.pk, addresses=[
+            AddressData(type="Organization", country_code="DE", nuts_region3_code="AT130"),
+            AddressData(type="Department", country_code="AT", nuts_region2_code="AT13", nuts_region3_code="XX999")])
+    assert error.value.field_messages() == {"addresses[0].nutsRegion3Code": "project.partner.address.nuts.invalid",
+                                            "addresses[1].nutsRegion3Code": "project.partner.address.nuts.invalid"}
     services.update_contacts(actor=applicant, partner_id=partner.pk, contacts=[
         ContactData(type="ContactPerson", first_name="Anna", email="anna@example.org", telephone="+43-1")])
     assert partner.contacts.get().first_name == "Anna"

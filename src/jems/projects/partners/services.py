@@ -287,6 +287,7 @@ def update_addresses(*, actor, partner_id, addresses: list[AddressData]) -> Proj
                 value = getattr(address, name) or ""
                 if len(value) > limit:
                     errors[f"addresses[{index}].{_camel(name)}"] = _too_long(value, limit)
+        errors.update(_nuts_errors(addresses))
         if errors:
             raise ValidationFailed(form_errors=errors)
         partner.addresses.all().delete()
@@ -294,6 +295,26 @@ def update_addresses(*, actor, partner_id, addresses: list[AddressData]) -> Proj
             PartnerAddress(partner=partner, type=a.type, **{n: getattr(a, n) or "" for n in ADDRESS_LIMITS})
             for a in addresses])
     return partner
+
+
+def _nuts_errors(addresses: list[AddressData]) -> dict:
+    """Country and NUTS codes must be regions of jems.nuts of the right level, each inside the one above."""
+    from jems.nuts.models import NutsRegion
+
+    codes = {c for a in addresses for c in (a.country_code, a.nuts_region2_code, a.nuts_region3_code) if c}
+    levels = dict(NutsRegion.objects.filter(code__in=codes).values_list("code", "level")) if codes else {}
+    errors = {}
+    for index, address in enumerate(addresses):
+        parent = ""
+        for name, code, level in (("countryCode", address.country_code, 0),
+                                  ("nutsRegion2Code", address.nuts_region2_code, 2),
+                                  ("nutsRegion3Code", address.nuts_region3_code, 3)):
+            if not code:
+                continue
+            if levels.get(code) != level or not code.startswith(parent):
+                errors[f"addresses[{index}].{name}"] = _err("project.partner.address.nuts.invalid")
+            parent = code
+    return errors
 
 
 def update_contacts(*, actor, partner_id, contacts: list[ContactData]) -> ProjectPartner:
