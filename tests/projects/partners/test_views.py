@@ -117,3 +117,28 @@ def test_list_page_query_count(applicant, project):
         page = client.get(base(project))
     assert page.status_code == 200 and b"P19" in page.content
     assert len(one.captured_queries) == len(twenty.captured_queries)
+
+
+def test_delete_and_deactivate(applicant, project):
+    client = login(applicant)
+    lead = services.create_partner(actor=applicant, project_id=project.pk, data=services.PartnerIdentity(
+        abbreviation="LP", role=PartnerRole.LEAD_PARTNER))
+    other = services.create_partner(actor=applicant, project_id=project.pk, data=services.PartnerIdentity(
+        abbreviation="PP", role=PartnerRole.PARTNER))
+    assert b"Delete partner PP" in client.get(base(project)).content
+    assert client.get(f"{base(project)}/{lead.pk}/delete").status_code == 405
+    response = client.post(f"{base(project)}/{lead.pk}/delete")
+    assert response.status_code == 302 and not ProjectPartner.objects.filter(pk=lead.pk).exists()
+    other.refresh_from_db()
+    assert other.sort_number == 1
+    viewer = make_user("viewer@example.org", APPLICANT_USER_ROLE_ID)
+    ProjectCollaborator.objects.create(project=project, user=viewer, level=CollaboratorLevel.VIEW)
+    assert login(viewer).post(f"{base(project)}/{other.pk}/delete").status_code == 403
+    Project.objects.filter(pk=project.pk).update(status=ApplicationStatus.IN_MODIFICATION)
+    page = client.get(base(project))
+    assert b"Delete partner" not in page.content and b"Deactivate partner PP" in page.content
+    response = client.post(f"{base(project)}/{other.pk}/delete", follow=True)
+    assert "deactivate them" in response.content.decode()
+    assert client.post(f"{base(project)}/{other.pk}/deactivate").status_code == 302
+    other.refresh_from_db()
+    assert other.active is False

@@ -13,4 +13,6 @@ urlpatterns = [
     path(f"{BASE}/<int:partner_id>/region", views.region, name="region"),
     path(f"{BASE}/<int:partner_id>/contact", views.contact, name="contact"),
     path(f"{BASE}/<int:partner_id>/motivation", views.motivation, name="motivation"),
+    path(f"{BASE}/<int:partner_id>/delete", views.delete, name="delete"),
+    path(f"{BASE}/<int:partner_id>/deactivate", views.deactivate, name="deactivate"),
 ]

@@ -11,11 +11,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from jems.core.errors import NotFound, ValidationFailed
+from jems.core.messages import text_for
 from jems.core.translatable import from_api
 from jems.core.views import app_view, apply_error
 from jems.nuts.models import NutsRegion
 from jems.programme.languages import input_languages
 from jems.programme.models import LegalStatus
+from jems.projects.models import ALREADY_CONTRACTED
 from jems.projects.navigation import project_context
 from jems.projects.queries import version_snapshot
 
@@ -80,7 +82,36 @@ def partner_list(request, project_id: int):
     acc, version, row, editable, _p, partners = _load(request, project_id)
     return render(request, "partners/list.html", {**_context(acc, version, row, editable),
                                                   "partners": [queries.summary(p) for p in partners],
+                                                  "contracted": acc.project.status in ALREADY_CONTRACTED,
                                                   "can_add": editable and len(partners) < 50})
+
+
+@require_http_methods(["POST"])
+@app_view
+def delete(request, project_id: int, partner_id: int):
+    """Delete a partner of a draft form (a contracted project's partners are deactivated instead)."""
+    acc, *_rest = _load(request, project_id, partner_id)
+    try:
+        services.delete_partner(actor=request.user, partner_id=partner_id)
+    except ValidationFailed as error:
+        messages.error(request, text_for(error.key, error.args_))
+    else:
+        messages.success(request, _("The partner was deleted."))
+    return redirect("project_partners:list", project_id=acc.project.pk)
+
+
+@require_http_methods(["POST"])
+@app_view
+def deactivate(request, project_id: int, partner_id: int):
+    """Deactivate a partner of a contracted project (in a modification)."""
+    acc, *_rest = _load(request, project_id, partner_id)
+    try:
+        services.deactivate_partner(actor=request.user, partner_id=partner_id)
+    except ValidationFailed as error:
+        messages.error(request, text_for(error.key, error.args_))
+    else:
+        messages.success(request, _("The partner was deactivated."))
+    return redirect("project_partners:list", project_id=acc.project.pk)
 
 
 def _legal_statuses():
