@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "jems.projects",
     "jems.projects.partners",
     "jems.projects.description",
+    "jems.projects.associations",
+    "jems.projects.files",
     "jems.api",
 ]
 

@@ -22,5 +22,7 @@ urlpatterns = [
     path("", include("jems.projects.urls")),
     path("", include("jems.projects.partners.urls")),
     path("", include("jems.projects.description.urls")),
+    path("", include("jems.projects.associations.urls")),
+    path("", include("jems.projects.files.urls")),
     path("", include("jems.core.urls")),
 ]

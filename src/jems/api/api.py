@@ -85,7 +85,8 @@ def register_routers():
     from importlib import import_module
 
     for app in ("programme", "priorities", "cost_options", "nuts", "currency", "controllers", "checklists", "calls",
-                "calls.form_config", "calls.notifications", "projects.partners", "projects", "projects.description"):
+                "calls.form_config", "calls.notifications", "projects.partners", "projects.associations", "projects.files", "projects",
+                "projects.description"):
         api.add_router("", import_module(f"jems.{app}.api").router)
 
 

@@ -14,7 +14,7 @@ ITEMS = (
     ("identification", _("A – Project identification"), 1, "projects:identification"),
     ("overviewTables", _("A.3/A.4 – Overview tables"), 1, None),
     ("partners", _("B.1 – Project partners"), 1, "project_partners:list"),
-    ("associated", _("B.2 – Associated organisations"), 1, None),
+    ("associated", _("B.2 – Associated organisations"), 1, "project_associations:list"),
     ("overallObjective", _("C.1 – Overall objective"), 1, "project_description:overall_objective"),
     ("relevance", _("C.2 – Relevance and context"), 1, "project_description:relevance"),
     ("partnership", _("C.3 – Partnership"), 1, "project_description:partnership"),
@@ -25,7 +25,7 @@ ITEMS = (
     ("futurePlans", _("C.8 – Long-term plans"), 1, "project_description:future_plans"),
     ("budgetPerPartner", _("D – Budget"), 1, None),
     ("lumpSums", _("E – Lump sums and unit costs"), 1, None),
-    ("annexes", _("Application annexes"), 1, None),
+    ("annexes", _("Application annexes"), 1, "project_files:annexes"),
     ("checkAndSubmit", _("Check & Submit"), 1, None),
     ("assessmentAndDecision", _("Assessment & Decision"), 1, None),
     ("sharedFolder", _("Shared folder"), 0, None),
@@ -35,7 +35,7 @@ ITEMS = (
 
 
 # Pages that can show a past version (?version=): sections add their key when they support it.
-VERSIONED = {"identification", "partners", "overallObjective", "relevance", "partnership", "management",
+VERSIONED = {"identification", "partners", "associated", "overallObjective", "relevance", "partnership", "management",
              "futurePlans"}
 
 
