@@ -5,3 +5,11 @@ class AssociationsConfig(AppConfig):
     name = "jems.projects.associations"
     label = "project_associations"
     verbose_name = "Associated organisations (B.2)"
+
+    def ready(self):
+        from jems.projects.services import SNAPSHOT_PARTS
+
+        from .queries import snapshot_part
+
+        if snapshot_part not in SNAPSHOT_PARTS:
+            SNAPSHOT_PARTS.append(snapshot_part)
