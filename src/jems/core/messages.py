@@ -330,3 +330,13 @@ TEXTS.update({  # Project partners B.1 (jems.projects.partners).
     "project.partner.id.should.not.be.empty": _("The partner id is missing."),
     "project.partner.address.nuts.invalid": _("Choose a region of the chosen country or region."),
 })
+
+# --- Application annexes (jems.projects.files) ---
+TEXTS.update({
+    "project.file.not.found": _("The file does not exist."),
+    "project.file.category.not.supported": _("Files cannot be stored in this category."),
+    "project.file.partner.not.found": _("Choose a partner of this project."),
+    "project.file.name.empty": _("Choose a file to upload."),
+    "project.file.size.too.big": _("The file is larger than {maxSize} MB."),
+    "file.upload.message.duplicate": _("A file with this name already exists here."),
+})

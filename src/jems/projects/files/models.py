@@ -1,0 +1,40 @@
+"""Application annexes (features §4.11): files attached to a project's application form."""
+
+from django.conf import settings
+from django.db import models
+
+MAX_DESCRIPTION = 250
+
+
+class FileCategory(models.TextChoices):
+    """Where an annex belongs (code-lists §9.12). INVESTMENT is an extension point: C.4 does not exist yet."""
+
+    APPLICATION = "APPLICATION"
+    PARTNER = "PARTNER"
+    INVESTMENT = "INVESTMENT"
+
+
+# The categories offered now; add INVESTMENT once C.4 investments exist.
+SUPPORTED_CATEGORIES = (FileCategory.APPLICATION, FileCategory.PARTNER)
+
+
+class ProjectFile(models.Model):
+    """One uploaded annex; the content lives in `default_storage` under `storage_path`."""
+
+    project = models.ForeignKey("projects.Project", on_delete=models.CASCADE, related_name="annexes")
+    category = models.CharField(max_length=16, choices=FileCategory.choices)
+    partner = models.ForeignKey("project_partners.ProjectPartner", null=True, blank=True,
+                                on_delete=models.CASCADE, related_name="annexes")
+    name = models.CharField(max_length=255)
+    size = models.BigIntegerField()
+    content_type = models.CharField(max_length=255, blank=True, default="")
+    storage_path = models.CharField(max_length=512)
+    description = models.CharField(max_length=MAX_DESCRIPTION, blank=True, default="")
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-uploaded_at", "-id"]
+
+    def __str__(self):
+        return self.name
