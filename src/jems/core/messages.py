@@ -340,3 +340,21 @@ TEXTS.update({
     "project.file.size.too.big": _("The file is larger than {maxSize} MB."),
     "file.upload.message.duplicate": _("A file with this name already exists here."),
 })
+
+# --- B.2 associated organisations (jems.projects.associations) ---
+TEXTS.update({
+    "project.associated.organization.not.exists": _("The associated organisation does not exist."),
+    "project.associated.organization.partner.should.not.be.empty": _(
+        "Choose the partner the organisation is associated with."),
+    "project.associated.organization.partner.not.of.project": _("Choose a partner of this project."),
+    "project.associated.organization.name.should.not.be.empty": _(
+        "Enter the name of the organisation in the original language."),
+    "project.associated.organization.max.allowed.count.reached": _(
+        "A project may have at most {maxAmount} associated organisations."),
+    "project.associated.organization.delete.contracted": _(
+        "Associated organisations of a contracted project cannot be deleted; deactivate them in a modification."),
+    "project.associated.organization.deactivate.not.contracted": _(
+        "Only associated organisations of a contracted project can be deactivated."),
+    "project.associated.organization.already.deactivated": _("The associated organisation is already deactivated."),
+    "project.associated.organization.id.should.not.be.empty": _("The associated organisation id is missing."),
+})
