@@ -23,12 +23,13 @@ from . import queries
 from .models import MAX_DESCRIPTION, ProjectFile
 
 
-def _may_update(acc) -> bool:
+def may_update(acc) -> bool:
+    """Perm(ProjectFileApplicationUpdate) or a form editor (workflows §3.4 "Files")."""
     return acc.perm(Privilege.ProjectFileApplicationUpdate) or acc.is_editor
 
 
 def _updatable(acc, *, need_editable_form: bool = True):
-    if not _may_update(acc):
+    if not may_update(acc):
         raise Forbidden()
     if need_editable_form and not can_be_modified(acc.project.status):
         raise ValidationFailed(key="project.status.not.modifiable", code="P-ERR-STATUS",
@@ -39,7 +40,7 @@ def _where(item_or_category, partner) -> str:
     return f"{item_or_category}" + (f" of partner {partner.abbreviation}" if partner else "")
 
 
-def upload(*, actor, project_id, category: str, partner_id=None, upload) -> ProjectFile:
+def upload(*, actor, project_id, category: str, partner_id=None, upload, description: str = "") -> ProjectFile:
     """Store an uploaded file (Django UploadedFile) in a category. 422: oversized, duplicate name,
     unsupported category, unknown partner, non-editable form; 403 without the update right."""
     acc = queries.load_viewable(actor, project_id)
@@ -48,6 +49,9 @@ def upload(*, actor, project_id, category: str, partner_id=None, upload) -> Proj
     name = (getattr(upload, "name", "") or "").strip()[:255]
     if not name:
         raise ValidationFailed(fields={"file": "project.file.name.empty"})
+    description = (description or "").strip()
+    if len(description) > MAX_DESCRIPTION:
+        raise ValidationFailed(fields={"description": "common.error.field.max.length"})
     limit = settings.MAX_UPLOAD_FILE_SIZE_MB * 1024 * 1024
     if upload.size > limit:
         with transaction.atomic():
@@ -64,7 +68,7 @@ def upload(*, actor, project_id, category: str, partner_id=None, upload) -> Proj
         item = ProjectFile.objects.create(
             project=project, category=category, partner=partner, name=name, size=upload.size,
             content_type=(getattr(upload, "content_type", "") or "")[:255], storage_path=path,
-            uploaded_by=actor, uploaded_at=timezone.now())
+            description=description, uploaded_by=actor, uploaded_at=timezone.now())
         record(AuditAction.PROJECT_FILE_UPLOADED_SUCCESSFULLY, actor=actor, project=audit_project(project),
                entity_related_id=item.pk,
                description=f"document {name} uploaded to project application {_where(category, partner)}")

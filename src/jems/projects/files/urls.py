@@ -1,4 +1,14 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "project_files"
-urlpatterns = []
+
+BASE = "app/project/detail/<int:project_id>/annexes"
+
+urlpatterns = [
+    path(BASE, views.annexes, name="annexes"),
+    path(f"{BASE}/<int:file_id>/download", views.download, name="download"),
+    path(f"{BASE}/<int:file_id>/description", views.description, name="description"),
+    path(f"{BASE}/<int:file_id>/delete", views.delete, name="delete"),
+]

@@ -1,0 +1,115 @@
+"""The annex page (features §4.11): a category tree (application; each partner), the files of the chosen
+category, an upload form (multipart, works without JS), per file download, description and delete.
+Who sees / changes what follows the services; refusals are the 403 / 404 pages or inline errors."""
+
+from urllib.parse import quote, urlencode
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from jems.core.errors import ValidationFailed
+from jems.core.messages import text_for
+from jems.core.views import app_view, apply_error
+from jems.projects.models import can_be_modified
+from jems.projects.navigation import project_context
+from jems.projects.partners.models import ProjectPartner
+
+from . import queries, services
+from .forms import DescriptionForm, UploadForm
+from .models import FileCategory
+
+
+def _category(request, project):
+    """(category, partner or None) chosen by ?partner=<id> (else the application category); 404 if unknown."""
+    source = request.POST if request.method == "POST" and "partner" in request.POST else request.GET
+    partner_id = source.get("partner")
+    if not partner_id:
+        return FileCategory.APPLICATION, None
+    partner = ProjectPartner.objects.filter(project=project, pk=partner_id).first() if partner_id.isdigit() else None
+    if partner is None:
+        raise queries.file_not_found()
+    return FileCategory.PARTNER, partner
+
+
+def _page_url(project_id, partner) -> str:
+    url = reverse("project_files:annexes", args=[project_id])
+    return url + ("?" + urlencode({"partner": partner.pk}) if partner else "")
+
+
+@require_http_methods(["GET", "POST"])
+@app_view
+def annexes(request, project_id: int):
+    acc = queries.load_viewable(request.user, project_id)
+    category, partner = _category(request, acc.project)
+    can_update = services.may_update(acc)
+    editable = can_update and can_be_modified(acc.project.status)
+    form = UploadForm()
+    status = 200
+    if request.method == "POST":
+        if not editable:
+            raise PermissionDenied
+        form = UploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                services.upload(actor=request.user, project_id=acc.project.pk, category=category,
+                                partner_id=partner.pk if partner else None, upload=form.cleaned_data["file"],
+                                description=form.cleaned_data["description"])
+            except ValidationFailed as error:
+                apply_error(form, error)
+            else:
+                messages.success(request, _("The file was uploaded."))
+                return redirect(_page_url(acc.project.pk, partner))
+        status = 422
+    partners = list(ProjectPartner.objects.filter(project=acc.project).order_by("sort_number", "id")
+                    .values("id", "abbreviation", "role", "sort_number"))
+    files = list(queries.files_of(acc.project, category, partner.pk if partner else None))
+    return render(request, "files/annexes.html", {
+        **project_context(acc, "annexes"), "partners": partners, "partner": partner, "category": category,
+        "files": [(f, queries.size_string(f.size)) for f in files], "form": form, "editable": editable,
+        "can_update": can_update, "partner_query": f"?partner={partner.pk}" if partner else ""}, status=status)
+
+
+@require_http_methods(["GET"])
+@app_view
+def download(request, project_id: int, file_id: int):
+    item, content = services.download(actor=request.user, project_id=project_id, file_id=file_id)
+    response = HttpResponse(content, content_type="application/octet-stream")
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(item.name)}"
+    response["Content-Length"] = str(len(content))
+    return response
+
+
+@require_http_methods(["POST"])
+@app_view
+def description(request, project_id: int, file_id: int):
+    _acc, item = queries.get_file(actor=request.user, project_id=project_id, file_id=file_id)
+    form = DescriptionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The description has at most 250 characters."))
+    else:
+        try:
+            services.set_description(actor=request.user, project_id=project_id, file_id=file_id,
+                                     description=form.cleaned_data["description"])
+        except ValidationFailed as error:
+            messages.error(request, text_for(error.key, error.args_))
+        else:
+            messages.success(request, _("The description was saved."))
+    return redirect(_page_url(project_id, item.partner))
+
+
+@require_http_methods(["POST"])
+@app_view
+def delete(request, project_id: int, file_id: int):
+    _acc, item = queries.get_file(actor=request.user, project_id=project_id, file_id=file_id)
+    try:
+        services.delete(actor=request.user, project_id=project_id, file_id=file_id)
+    except ValidationFailed as error:
+        messages.error(request, text_for(error.key, error.args_))
+    else:
+        messages.success(request, _("The file was deleted."))
+    return redirect(_page_url(project_id, item.partner))
