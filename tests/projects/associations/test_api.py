@@ -63,7 +63,10 @@ def test_errors(api_as, applicant, project, partner):
     fields = response.json()["formErrors"]
     assert fields["partnerId"]["i18nKey"] == "project.associated.organization.partner.not.of.project"
     assert fields["nameInOriginalLanguage"]["i18nKey"] == "project.associated.organization.name.should.not.be.empty"
+    assert client.post(f"/api/project/{project.pk}/organization",
+                       body(partner, partnerId=2**70)).status_code in (400, 422)
     assert client.put(f"/api/project/{project.pk}/organization", body(partner)).status_code == 422  # no id
+    assert client.get(f"/api/project/{project.pk}/organization/{2**70}").status_code in (400, 404)
     assert client.post(f"/api/project/{project.pk}/organization", {"name": "x"}).status_code in (400, 422)
     assert client.get(f"/api/project/{project.pk}/organization/999999").status_code == 404
     assert client.get(f"/api/project/{project.pk}/organization?sort=bogus,asc").status_code in (400, 422)

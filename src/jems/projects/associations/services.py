@@ -61,7 +61,8 @@ def _validate(project, data: OrganizationData) -> dict:
     errors: dict = {}
     if data.partner_id is None:
         errors["partnerId"] = _err("project.associated.organization.partner.should.not.be.empty")
-    elif not ProjectPartner.objects.filter(pk=data.partner_id, project=project).exists():
+    elif not (0 < data.partner_id < 2**63) or not ProjectPartner.objects.filter(
+            pk=data.partner_id, project=project).exists():
         errors["partnerId"] = _err("project.associated.organization.partner.not.of.project")
     if not (data.name_in_original_language or "").strip():
         errors["nameInOriginalLanguage"] = _err("project.associated.organization.name.should.not.be.empty")
