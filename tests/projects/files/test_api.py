@@ -110,3 +110,12 @@ def test_list_query_count_is_fixed(api_as, applicant, project):
     add(29, 1)
     thirty, total = count()
     assert total == 30 and one == thirty
+
+
+def test_bad_input_never_500(api_as, applicant, project):
+    client = api_as(applicant)
+    response = client.client.post(f"/api/project/{project.pk}/file/upload?type=APPLICATION", {}, **client.headers)
+    assert response.status_code in (400, 422)
+    assert client.get(f"/api/project/{project.pk}/file/list").status_code in (400, 422)
+    assert client.get(f"/api/project/{project.pk}/file/list", type="APPLICATION", sort="nope").status_code == 422
+    assert client.get(f"/api/project/{project.pk}/file/download/abc").status_code in (400, 404, 422)
