@@ -65,10 +65,14 @@ def upload(*, actor, project_id, category: str, partner_id=None, upload, descrip
             raise ValidationFailed(key="file.upload.message.duplicate",
                                    fields={"file": "file.upload.message.duplicate"})
         path = default_storage.save(f"project/{project.pk}/annexes/{uuid.uuid4().hex}", upload)
-        item = ProjectFile.objects.create(
-            project=project, category=category, partner=partner, name=name, size=upload.size,
-            content_type=(getattr(upload, "content_type", "") or "")[:255], storage_path=path,
-            description=description, uploaded_by=actor, uploaded_at=timezone.now())
+        try:
+            item = ProjectFile.objects.create(
+                project=project, category=category, partner=partner, name=name, size=upload.size,
+                content_type=(getattr(upload, "content_type", "") or "")[:255], storage_path=path,
+                description=description, uploaded_by=actor, uploaded_at=timezone.now())
+        except Exception:
+            default_storage.delete(path)  # no stored content without its row
+            raise
         record(AuditAction.PROJECT_FILE_UPLOADED_SUCCESSFULLY, actor=actor, project=audit_project(project),
                entity_related_id=item.pk,
                description=f"document {name} uploaded to project application {_where(category, partner)}")
