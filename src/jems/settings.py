@@ -64,6 +64,9 @@ INSTALLED_APPS = [
     "jems.projects.description",
     "jems.projects.associations",
     "jems.projects.files",
+    "jems.projects.workpackages",
+    "jems.projects.results",
+    "jems.projects.submission",
     "jems.api",
 ]
 

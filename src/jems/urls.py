@@ -24,5 +24,8 @@ urlpatterns = [
     path("", include("jems.projects.description.urls")),
     path("", include("jems.projects.associations.urls")),
     path("", include("jems.projects.files.urls")),
+    path("", include("jems.projects.workpackages.urls")),
+    path("", include("jems.projects.results.urls")),
+    path("", include("jems.projects.submission.urls")),
     path("", include("jems.core.urls")),
 ]

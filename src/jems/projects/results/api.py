@@ -1,0 +1,5 @@
+"""ProjectResultApi."""
+
+from ninja import Router
+
+router = Router(tags=["project"])

@@ -1,0 +1,1 @@
+"""C.5 results and C.6 time plan pages."""

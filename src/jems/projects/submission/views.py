@@ -1,0 +1,1 @@
+"""Check & Submit page."""

@@ -1,0 +1,1 @@
+"""C.4 work plan pages."""
