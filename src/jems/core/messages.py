@@ -358,3 +358,14 @@ TEXTS.update({
     "project.associated.organization.already.deactivated": _("The associated organisation is already deactivated."),
     "project.associated.organization.id.should.not.be.empty": _("The associated organisation id is missing."),
 })
+
+# --- C.5 results and C.6 time plan (jems.projects.results) ---
+TEXTS.update({
+    "project.results.max.allowed.count.reached": _("A project may have at most {maxAmount} results."),
+    "project.results.indicator.not.exists": _("Choose a result indicator of the programme."),
+    "project.results.period.not.of.project": _("Choose a period of the project."),
+    "project.results.deactivated.cannot.be.activated": _("A deactivated result cannot be activated again."),
+    "project.results.deactivate.not.contracted": _("Only results of a contracted project can be deactivated."),
+    "project.results.delete.contracted": _(
+        "Results of a contracted project cannot be removed; deactivate them instead."),
+})
