@@ -53,3 +53,13 @@ def monitor(db):
         "ProjectFormRetrieve", "ProjectFormUpdate", "ProjectsWithOwnershipRetrieve",
         "ProjectMonitorCollaboratorsRetrieve", "CallRetrieve"])
     return make_user("monitor@example.org", role.pk)
+
+
+def show_fields(call, *names: str, visibility: str = "STEP_ONE_AND_TWO") -> None:
+    """Set application-form fields (configuration names such as PROJECT_TITLE) of a call to a visibility."""
+    from jems.calls.form_config.models import FieldConfiguration
+    from jems.projects.visibility import FIELD_IDS
+
+    for name in names:
+        FieldConfiguration.objects.update_or_create(call=call, field_id=FIELD_IDS[name],
+                                                    defaults={"visibility": visibility})

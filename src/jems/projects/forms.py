@@ -23,7 +23,11 @@ class IdentificationForm(forms.Form):
     specific_objective = forms.ChoiceField(label=_("Programme priority / specific objective"), required=False)
     intro = None
 
-    def __init__(self, *args, languages, objectives, disabled=False, **kwargs):
+    # form field -> configuration name; a field the call hides keeps its stored value (disabled, not shown)
+    CONFIG = {"title": "PROJECT_TITLE", "duration": "PROJECT_DURATION", "specific_objective": "PROJECT_OBJECTIVE",
+              "intro": "PROJECT_SUMMARY"}
+
+    def __init__(self, *args, languages, objectives, visible=frozenset(CONFIG.values()), disabled=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["title"] = TranslatableFormField(languages, max_length=services.TITLE_MAX, label=_("Project title"))
         self.fields["intro"] = TranslatableFormField(languages, max_length=services.INTRO_MAX, textarea=True,
@@ -32,9 +36,14 @@ class IdentificationForm(forms.Form):
         self.fields["specific_objective"].choices = [("", _("— none —"))] + [
             (so.programme_objective_policy, f"{so.priority.code} / {so.code} – {so.get_programme_objective_policy_display()}")
             for so in objectives]
-        if disabled:
-            for f in self.fields.values():
-                f.disabled = True
+        self.hidden_names = {name for name, config in self.CONFIG.items() if config not in visible}
+        for name, field in self.fields.items():
+            if disabled or name in self.hidden_names:
+                field.disabled = True
+
+    def shown(self):
+        """The bound fields the call shows, in form order."""
+        return [bf for bf in self if bf.name not in self.hidden_names]
 
 
 class CollaboratorForm(forms.Form):

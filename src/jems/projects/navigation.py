@@ -39,6 +39,11 @@ VERSIONED = {"identification", "partners", "associated", "overallObjective", "re
              "futurePlans"}
 
 
+# Sections made of one configurable field: the call hides the whole section when it hides that field.
+SECTION_FIELDS = {"associated": "PARTNER_ASSOCIATED_ORGANIZATIONS", "overallObjective": "PROJECT_OVERALL_OBJECTIVE",
+                  "partnership": "PROJECT_PARTNERSHIP"}
+
+
 def _url(url_name: str | None, project_id: int) -> str | None:
     """The section's URL, or None while the section's page is not installed yet."""
     if not url_name:
@@ -52,10 +57,14 @@ def _url(url_name: str | None, project_id: int) -> str | None:
 def project_context(acc, active_key: str, version: str | None = None) -> dict:
     """Context for templates extending projects/base.html."""
     from . import queries
+    from .visibility import visible_fields
 
     project = acc.project
+    visible = visible_fields(project)
     menu = []
     for key, label, level, url_name in ITEMS:
+        if key in SECTION_FIELDS and SECTION_FIELDS[key] not in visible:
+            continue
         if key == "privileges" and not acc.can_see_collaborators():
             url_name = None
         if key == "assessmentAndDecision" and not has_global(acc.user, Privilege.ProjectAssessmentView):

@@ -20,6 +20,7 @@ from . import queries, services
 from .forms import ApplyForm, CollaboratorFormSet, IdentificationForm, ProjectFilterForm
 from .models import ALREADY_CONTRACTED
 from .navigation import project_context
+from .visibility import visible_fields
 
 SORT_FIELDS = {"id": "id", "acronym": "acronym", "call": "call__name", "status": "status"}
 
@@ -144,7 +145,8 @@ def identification(request, project_id: int):
                    "specific_objective": project.specific_objective.programme_objective_policy
                    if project.specific_objective else "", "intro": project.intro}
     form = IdentificationForm(request.POST if request.method == "POST" and editable else None, initial=initial,
-                              languages=languages, objectives=objectives, disabled=not editable)
+                              languages=languages, objectives=objectives, visible=visible_fields(project),
+                              disabled=not editable)
     if project.status in ALREADY_CONTRACTED:  # the specific objective is locked after contracting
         form.fields["specific_objective"].disabled = True
     status = 200

@@ -6,11 +6,13 @@ from jems.projects.associations.models import AssociatedOrganization
 from jems.projects.partners.models import PartnerRole, ProjectPartner
 from tests.browser_support import log_in
 from tests.conftest import PASSWORD
+from tests.projects.conftest import show_fields
 
 pytestmark = pytest.mark.browser
 
 
 def test_add_associated_organisation(page, axe, applicant, project):
+    show_fields(project.call, "PARTNER_ASSOCIATED_ORGANIZATIONS")
     partner = ProjectPartner.objects.create(project=project, role=PartnerRole.LEAD_PARTNER, abbreviation="CITY",
                                             sort_number=1)
     log_in(page, applicant.email, PASSWORD)

@@ -1,0 +1,52 @@
+"""Field visibility of the call's form configuration on the project pages: hidden fields are not shown and keep
+their stored values; STEP_TWO_ONLY fields are hidden in step 1; one-field sections leave the navigation."""
+
+import pytest
+from django.test import Client
+
+from jems.projects.models import ApplicationStatus, Project
+from jems.projects.visibility import visible_fields
+from tests.conftest import PASSWORD
+from tests.projects.conftest import show_fields
+
+pytestmark = pytest.mark.django_db
+
+
+def login(user) -> Client:
+    client = Client()
+    assert client.login(email=user.email, password=PASSWORD)
+    return client
+
+
+def test_a_step_two_title_is_not_shown_in_step_one_and_keeps_its_value(applicant, project):
+    Project.objects.filter(pk=project.pk).update(title={"EN": "Kept title"}, status=ApplicationStatus.STEP1_DRAFT)
+    show_fields(project.call, "PROJECT_TITLE", visibility="STEP_TWO_ONLY")
+    show_fields(project.call, "PROJECT_SUMMARY")
+    client = login(applicant)
+    url = f"/app/project/detail/{project.pk}/applicationFormIdentification"
+    page = client.get(url)
+    assert page.status_code == 200 and b'name="title_0"' not in page.content and b'name="intro_0"' in page.content
+    response = client.post(url, {"acronym": "GREENER", "title_0": "Injected", "duration": "24", "intro_0": "S"})
+    assert response.status_code == 302
+    project.refresh_from_db()
+    assert project.acronym == "GREENER" and project.title == {"EN": "Kept title"} and "S" in project.intro.values()
+
+
+def test_step_two_only_fields_are_hidden_in_step_one(project):
+    show_fields(project.call, "PROJECT_TITLE", visibility="STEP_TWO_ONLY")
+    assert "PROJECT_TITLE" in visible_fields(Project.objects.get(pk=project.pk))
+    Project.objects.filter(pk=project.pk).update(status=ApplicationStatus.STEP1_DRAFT)
+    assert "PROJECT_TITLE" not in visible_fields(Project.objects.get(pk=project.pk))
+
+
+@pytest.mark.parametrize(("field", "label", "hidden", "status"), [
+    ("PARTNER_ASSOCIATED_ORGANIZATIONS", b"B.2 \xe2\x80\x93 Associated", "NONE", ApplicationStatus.DRAFT),
+    ("PROJECT_OVERALL_OBJECTIVE", b"C.1 \xe2\x80\x93 Overall", "NONE", ApplicationStatus.DRAFT),
+    ("PROJECT_PARTNERSHIP", b"C.3 \xe2\x80\x93 Partnership", "STEP_TWO_ONLY", ApplicationStatus.STEP1_DRAFT)])
+def test_one_field_sections_follow_their_field_in_the_navigation(applicant, project, field, label, hidden, status):
+    Project.objects.filter(pk=project.pk).update(status=status)
+    client = login(applicant)
+    show_fields(project.call, field, visibility=hidden)
+    assert label not in client.get(f"/app/project/detail/{project.pk}").content
+    show_fields(project.call, field)
+    assert label in client.get(f"/app/project/detail/{project.pk}").content
