@@ -369,3 +369,45 @@ TEXTS.update({
     "project.results.delete.contracted": _(
         "Results of a contracted project cannot be removed; deactivate them instead."),
 })
+
+# --- C.4 work plan (jems.projects.workpackages) ---
+TEXTS.update({
+    "project.workPackage.not.exists": _("The work package does not exist."),
+    "project.workPackage.investment.not.exists": _("The investment does not exist."),
+    "project.workPackage.max.allowed.reached": _("A project may have at most {maxAmount} work packages."),
+    "project.workPackage.activity.max.allowed.reached": _("A work package may have at most {maxAmount} activities."),
+    "project.workPackage.deliverable.max.allowed.reached": _("An activity may have at most {maxAmount} deliverables."),
+    "project.workPackage.output.max.allowed.reached": _("A work package may have at most {maxAmount} outputs."),
+    "project.workPackage.investment.max.allowed.reached": _(
+        "A work package may have at most {maxAmount} investments."),
+    "project.workPackage.delete.contracted": _(
+        "Work packages of a contracted project cannot be deleted; deactivate them in a modification."),
+    "project.workPackage.deactivate.not.contracted": _("Only work packages of a contracted project can be deactivated."),
+    "project.workPackage.already.deactivated": _("The work package is already deactivated."),
+    "project.workPackage.activity.delete.contracted": _(
+        "Activities of a contracted project cannot be removed; deactivate them instead."),
+    "project.workPackage.deliverable.delete.contracted": _(
+        "Deliverables of a contracted project cannot be removed; deactivate them instead."),
+    "project.workPackage.output.delete.contracted": _(
+        "Outputs of a contracted project cannot be removed; deactivate them instead."),
+    "project.workPackage.investment.delete.contracted": _(
+        "Investments of a contracted project cannot be deleted; deactivate them instead."),
+    "project.workPackage.period.invalid": _("Choose a period of the project (1 to {max})."),
+    "project.workPackage.activity.end.before.start": _("The end period cannot be before the start period."),
+    "project.workPackage.activity.partner.not.of.project": _("Choose partners of this project."),
+    "project.workPackage.output.indicator.invalid": _("Choose a programme output indicator."),
+    "project.workPackage.output.target.value.range": _("Enter a target value between 0 and {max}."),
+    "project.workPackage.output.target.value.decimals": _("Enter a target value with at most 2 decimals."),
+})
+
+# --- B.1 partner state-aid self-check and partner teams (jems.projects.partners) ---
+TEXTS.update({
+    "project.partner.state.aid.activity.not.allowed": _(
+        "Choose only activities of this project in which the partner is involved."),
+    "project.partner.state.aid.scheme.not.exists": _("Choose a state-aid scheme of the programme."),
+    "project.partner.collaborator.user.not.found": _("There is no user with the e-mail {email}."),
+    "project.partner.collaborator.user.not.active": _("The user {email} is not active."),
+    "project.partner.collaborator.user.not.applicant": _(
+        "The user {email} cannot join a partner team (only applicant users can)."),
+    "project.partner.collaborator.level.invalid": _("Choose the level VIEW or EDIT."),
+})

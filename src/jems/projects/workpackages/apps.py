@@ -5,3 +5,11 @@ class WorkPackagesConfig(AppConfig):
     name = "jems.projects.workpackages"
     label = "project_workpackages"
     verbose_name = "Work plan (C.4)"
+
+    def ready(self):
+        from jems.projects.services import SNAPSHOT_PARTS
+
+        from .queries import snapshot_part
+
+        if snapshot_part not in SNAPSHOT_PARTS:
+            SNAPSHOT_PARTS.append(snapshot_part)
