@@ -1,20 +1,26 @@
-"""ProjectPartnerApi without the budget, co-financing and state-aid operations (see docs/api.md)."""
+"""ProjectPartnerApi without the budget and co-financing operations (see docs/api.md), and
+PartnerUserCollaboratorApi (partner teams)."""
 
 from ninja import Body, Query, Router, Status
 
-from jems.api.schemas import PageParams
+from jems.api.schemas import PageParams, json_scalar
 from jems.core.pagination import page_request, spring_page
 from jems.core.translatable import from_api
 
-from . import queries, services
+from . import queries, services, state_aid, teams
 from .schemas import (
     PageProjectBudgetPartnerSummaryDTO,
+    PartnerCollaboratorLevelDTO,
+    PartnerUserCollaboratorDTO,
     ProjectContactDTO,
     ProjectPartnerAddressDTO,
     ProjectPartnerDetailDTO,
     ProjectPartnerDTO,
     ProjectPartnerMotivationDTO,
+    ProjectPartnerStateAidDTO,
+    ProjectPartnerStateAidOut,
     ProjectPartnerSummaryDTO,
+    UpdatePartnerUserCollaboratorDTO,
 )
 
 router = Router(tags=["project"])
@@ -138,3 +144,60 @@ def update_project_partner_motivation(request, partnerId: int,  # noqa: N803
                                role=from_api(motivation.organization_role),
                                experience=from_api(motivation.organization_experience))
     return _detail(request.user, partnerId)
+
+
+# --- state-aid self-check ---------------------------------------------------------------------------------------
+
+
+@router.get("/project/partner/{partnerId}/stateAid", response={200: ProjectPartnerStateAidOut}, by_alias=True,
+            operation_id="getProjectPartnerStateAid")
+def get_project_partner_state_aid(request, partnerId: int, version: str | None = None):  # noqa: N803
+    loaded = state_aid.load(actor=request.user, partner_id=partnerId, version=version)
+    return state_aid.scheme_dto(loaded.data)
+
+
+@router.put("/project/partner/{partnerId}/stateAid", response={200: ProjectPartnerStateAidOut}, by_alias=True,
+            operation_id="updateProjectPartnerStateAid")
+def update_project_partner_state_aid(request, partnerId: int,  # noqa: N803
+                                     stateAid: Body[ProjectPartnerStateAidDTO]):  # noqa: N803
+    dto = stateAid
+    state_aid.update_state_aid(actor=request.user, partner_id=partnerId, data=state_aid.StateAidData(
+        answers={n: getattr(dto, f"answer{n}") for n in state_aid.QUESTIONS},
+        justifications={n: from_api(getattr(dto, f"justification{n}")) for n in state_aid.QUESTIONS},
+        activity_ids=[a.activity_id for a in dto.activities or ()],
+        state_aid_id=dto.state_aid_scheme.id if dto.state_aid_scheme else None))
+    return state_aid.scheme_dto(state_aid.load(actor=request.user, partner_id=partnerId).data)
+
+
+# --- PartnerUserCollaboratorApi -----------------------------------------------------------------------------------
+
+
+@router.get("/projectPartnerCollaborators/forProject/{projectId}", response={200: list[PartnerUserCollaboratorDTO]},
+            by_alias=True, operation_id="listAllPartnerCollaborators")
+def list_all_partner_collaborators(request, projectId: int):  # noqa: N803
+    _acc, rows = teams.project_teams(actor=request.user, project_id=projectId)
+    return [teams.dto(r) for r in rows]
+
+
+@router.put("/projectPartnerCollaborators/forProject/{projectId}/forPartner/{partnerId}",
+            response={200: list[PartnerUserCollaboratorDTO]}, by_alias=True,
+            operation_id="updatePartnerUserCollaborators")
+def update_partner_user_collaborators(request, projectId: int, partnerId: int,  # noqa: N803
+                                      users: Body[list[UpdatePartnerUserCollaboratorDTO]]):
+    rows = teams.update_partner_collaborators(
+        actor=request.user, project_id=projectId, partner_id=partnerId,
+        members=[teams.TeamMember(email=u.user_email, level=_value(u.level), gdpr=u.gdpr) for u in users])
+    return [teams.dto(r) for r in rows]
+
+
+@router.get("/projectPartnerCollaborators/forProject/{projectId}/myCollaborations",
+            response={200: list[PartnerUserCollaboratorDTO]}, by_alias=True,
+            operation_id="listCurrentUserPartnerCollaborations")
+def list_current_user_partner_collaborations(request, projectId: int):  # noqa: N803
+    return [teams.dto(r) for r in teams.my_collaborations(actor=request.user, project_id=projectId)]
+
+
+@router.get("/projectPartnerCollaborators/forPartner/{partnerId}/checkMyLevel",
+            response={200: PartnerCollaboratorLevelDTO | None}, operation_id="checkMyPartnerLevel")
+def check_my_partner_level(request, partnerId: int):  # noqa: N803
+    return json_scalar(teams.my_level(actor=request.user, partner_id=partnerId))

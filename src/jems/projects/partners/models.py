@@ -126,3 +126,43 @@ class PartnerContact(models.Model):
     class Meta:
         ordering = ["type"]
         constraints = [models.UniqueConstraint(fields=["partner", "type"], name="partner_contact_type_unique")]
+
+
+class PartnerStateAid(models.Model):
+    """The state-aid self-check of a partner (features §4.9): four criteria answered yes/no (None while not
+    answered) with a translatable justification each, the relevant C.4 activities the partner is involved
+    in, and the programme's state-aid scheme (GBER or de minimis) that applies."""
+
+    partner = models.OneToOneField(ProjectPartner, on_delete=models.CASCADE, related_name="state_aid")
+    answer1 = models.BooleanField(null=True, blank=True)
+    justification1 = TranslatableField()
+    answer2 = models.BooleanField(null=True, blank=True)
+    justification2 = TranslatableField()
+    answer3 = models.BooleanField(null=True, blank=True)
+    justification3 = TranslatableField()
+    answer4 = models.BooleanField(null=True, blank=True)
+    justification4 = TranslatableField()
+    activities = models.ManyToManyField("project_workpackages.Activity", blank=True, related_name="state_aids")
+    state_aid = models.ForeignKey("programme.StateAid", null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="partner_state_aids")
+
+
+class PartnerCollaboratorLevel(models.TextChoices):
+    """Jems `PartnerCollaboratorLevel`."""
+
+    VIEW = "VIEW", "View"
+    EDIT = "EDIT", "Edit"
+
+
+class PartnerCollaborator(models.Model):
+    """A member of a partner team (features §4.13): an applicant-side user with VIEW or EDIT on the partner's
+    reporting and contracting data, and the GDPR flag that unlocks sensitive data. Counts as project viewer."""
+
+    partner = models.ForeignKey(ProjectPartner, on_delete=models.CASCADE, related_name="collaborators")
+    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="partner_collaborations")
+    level = models.CharField(max_length=4, choices=PartnerCollaboratorLevel.choices)
+    gdpr = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [models.UniqueConstraint(fields=["partner", "user"], name="partner_collaborator_unique")]

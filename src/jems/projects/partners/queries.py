@@ -66,8 +66,10 @@ def _live(project_id) -> list[dict]:
 
 
 def snapshot_part(project) -> dict:
-    """Registered in SNAPSHOT_PARTS: the partners frozen with each version."""
-    return {"partners": _live(project.pk)}
+    """Registered in SNAPSHOT_PARTS: the partners and their state-aid self-checks frozen with each version."""
+    from .state_aid import SNAPSHOT_KEY, live_of_project
+
+    return {"partners": _live(project.pk), SNAPSHOT_KEY: live_of_project(project.pk)}
 
 
 def project_partners(*, actor, project_id, version: str | None = None) -> tuple[access.ProjectAccess, list[dict]]:

@@ -8,7 +8,18 @@ from pydantic import Field
 from jems.api.schemas import CamelSchema, DecimalNumber, page_schema
 from jems.core.translatable import TranslationIn, TranslationOut
 
-from .models import AddressType, ContactType, PartnerRole, PartnerSubType, PartnerType, VatRecovery
+from jems.programme.codelists import StateAidMeasure
+from jems.programme.schemas import ProgrammeStateAidDTO
+
+from .models import (
+    AddressType,
+    ContactType,
+    PartnerCollaboratorLevel,
+    PartnerRole,
+    PartnerSubType,
+    PartnerType,
+    VatRecovery,
+)
 from .nace import NACE_CODES
 
 
@@ -131,3 +142,70 @@ class ProjectBudgetPartnerSummaryDTO(CamelSchema):
 
 PageProjectBudgetPartnerSummaryDTO = page_schema(ProjectBudgetPartnerSummaryDTO,
                                                  "PageProjectBudgetPartnerSummaryDTO")
+
+
+# --- state-aid self-check -------------------------------------------------------------------------------------
+
+
+class WorkPackageActivitySummaryDTO(CamelSchema):
+    activity_id: int
+    work_package_number: int
+    activity_number: int
+
+
+class ProgrammeStateAidRef(CamelSchema):
+    """The scheme as clients send it inside ProjectPartnerStateAidDTO: only its id is used."""
+
+    id: int
+    measure: StateAidMeasure | None = None
+    name: list[TranslationIn] = []
+    abbreviated_name: list[TranslationIn] = []
+    scheme_number: str | None = None
+    max_intensity: DecimalNumber | None = None
+    threshold: DecimalNumber | None = None
+    comments: list[TranslationIn] = []
+
+
+class ProjectPartnerStateAidDTO(CamelSchema):
+    answer1: bool | None = None
+    justification1: list[TranslationIn] = []
+    answer2: bool | None = None
+    justification2: list[TranslationIn] = []
+    answer3: bool | None = None
+    justification3: list[TranslationIn] = []
+    answer4: bool | None = None
+    justification4: list[TranslationIn] = []
+    activities: list[WorkPackageActivitySummaryDTO] | None = []
+    state_aid_scheme: ProgrammeStateAidRef | None = None
+
+
+class ProjectPartnerStateAidOut(CamelSchema):
+    answer1: bool | None
+    justification1: list[TranslationOut] = []
+    answer2: bool | None
+    justification2: list[TranslationOut] = []
+    answer3: bool | None
+    justification3: list[TranslationOut] = []
+    answer4: bool | None
+    justification4: list[TranslationOut] = []
+    activities: list[WorkPackageActivitySummaryDTO] = []
+    state_aid_scheme: ProgrammeStateAidDTO | None = None
+
+
+# --- partner teams --------------------------------------------------------------------------------------------
+
+PartnerCollaboratorLevelDTO = _enum("PartnerCollaboratorLevelDTO", PartnerCollaboratorLevel)
+
+
+class UpdatePartnerUserCollaboratorDTO(CamelSchema):
+    user_email: str
+    level: PartnerCollaboratorLevelDTO
+    gdpr: bool
+
+
+class PartnerUserCollaboratorDTO(CamelSchema):
+    partner_id: int
+    user_id: int
+    user_email: str
+    level: PartnerCollaboratorLevelDTO
+    gdpr: bool
