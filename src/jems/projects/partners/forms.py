@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from jems.core.forms import TranslatableFormField
 
-from . import services
-from .models import PartnerRole, PartnerSubType, PartnerType, VatRecovery
+from . import services, state_aid
+from .models import PartnerCollaboratorLevel, PartnerRole, PartnerSubType, PartnerType, VatRecovery
 from .nace import NACE_CODES
 
 
@@ -118,3 +118,57 @@ class MotivationForm(forms.Form):
                                                       label=label)
         if disabled:
             _disable(self)
+
+
+STATE_AID_QUESTIONS = (
+    (1, _("Does the partner carry out an economic activity in the project, i.e. offer goods or services on a "
+          "market?")),
+    (2, _("Does the partner, or anyone else, get an economic advantage from the project that it would not get "
+          "under normal market conditions?")),
+    (3, _("Is the advantage selective, i.e. does it favour certain undertakings or the production of certain "
+          "goods?")),
+    (4, _("Does the support distort or threaten to distort competition and affect trade between Member "
+          "States?")),
+)
+YES_NO = (("true", _("Yes")), ("false", _("No")))
+
+
+class StateAidForm(forms.Form):
+    """The state-aid self-check; the call's form configuration decides which of its three parts are asked:
+    the four criteria with justifications, the relevant activities and the scheme (`parts`)."""
+
+    def __init__(self, *args, languages, activities, schemes, parts, disabled=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "criteria" in parts:
+            for number, question in STATE_AID_QUESTIONS:
+                self.fields[f"answer{number}"] = forms.ChoiceField(label=question, choices=YES_NO, required=False,
+                                                                  widget=forms.RadioSelect)
+                self.fields[f"justification{number}"] = TranslatableFormField(
+                    languages, max_length=state_aid.JUSTIFICATION_MAX, textarea=True,
+                    label=_("Justification of the answer to question %(number)s") % {"number": number})
+        if "activities" in parts:
+            self.fields["activities"] = forms.TypedMultipleChoiceField(
+                label=_("Activities relevant for state aid"), choices=activities, coerce=int, required=False,
+                widget=forms.CheckboxSelectMultiple)
+        if "scheme" in parts:
+            self.fields["state_aid"] = forms.TypedChoiceField(
+                label=_("State-aid scheme (GBER or de minimis)"), coerce=int, empty_value=None, required=False,
+                choices=[("", _("— none —")), *schemes])
+        if disabled:
+            _disable(self)
+
+    def questions(self):
+        """(number, answer field, justification field) of each criterion asked."""
+        return [(n, self[f"answer{n}"], self[f"justification{n}"]) for n, _q in STATE_AID_QUESTIONS
+                if f"answer{n}" in self.fields]
+
+
+class TeamMemberForm(forms.Form):
+    """One row of a partner team on the project privileges page."""
+
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    level = forms.ChoiceField(label=_("Level"), choices=PartnerCollaboratorLevel.choices)
+    gdpr = forms.BooleanField(label=_("Sensitive data (GDPR)"), required=False)
+
+
+TeamFormSet = forms.formset_factory(TeamMemberForm, extra=1, can_delete=True)

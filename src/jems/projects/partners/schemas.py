@@ -10,6 +10,7 @@ from jems.core.translatable import TranslationIn, TranslationOut
 
 from jems.programme.codelists import StateAidMeasure
 from jems.programme.schemas import ProgrammeStateAidDTO
+from jems.projects.workpackages.schemas import WorkPackageActivitySummaryDTO
 
 from .models import (
     AddressType,
@@ -145,12 +146,6 @@ PageProjectBudgetPartnerSummaryDTO = page_schema(ProjectBudgetPartnerSummaryDTO,
 
 
 # --- state-aid self-check -------------------------------------------------------------------------------------
-
-
-class WorkPackageActivitySummaryDTO(CamelSchema):
-    activity_id: int
-    work_package_number: int
-    activity_number: int
 
 
 class ProgrammeStateAidRef(CamelSchema):

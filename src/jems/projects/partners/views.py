@@ -20,6 +20,7 @@ from jems.programme.models import LegalStatus
 from jems.projects.models import ALREADY_CONTRACTED
 from jems.projects.navigation import project_context
 from jems.projects.queries import version_snapshot
+from jems.projects.visibility import visible_fields
 
 from . import queries, services
 from .forms import (
@@ -36,7 +37,12 @@ from .models import PartnerRole
 TABS = (("identity", gettext_lazy("Identity"), "project_partners:identity"),
         ("region", gettext_lazy("Address"), "project_partners:region"),
         ("contact", gettext_lazy("Contact"), "project_partners:contact"),
-        ("motivation", gettext_lazy("Motivation"), "project_partners:motivation"))
+        ("motivation", gettext_lazy("Motivation"), "project_partners:motivation"),
+        ("stateAid", gettext_lazy("State aid"), "project_partners:state_aid"))
+# The configurable fields of the state-aid tab (code lists, form configuration 83–85): the tab is shown when the
+# call shows at least one of them.
+STATE_AID_PARTS = {"criteria": "PARTNER_STATE_AID_CRITERIA_SELF_CHECK",
+                   "activities": "PARTNER_STATE_AID_RELEVANT_ACTIVITIES", "scheme": "PARTNER_STATE_AID_SCHEME"}
 CAMEL_TO_FIELD = {"abbreviation": "abbreviation", "role": "role", "nameInOriginalLanguage": "name_in_original_language",
                   "nameInEnglish": "name_in_english", "partnerType": "partner_type",
                   "partnerSubType": "partner_sub_type", "nace": "nace", "otherIdentifierNumber": "other_identifier_number",
@@ -55,9 +61,16 @@ def _context(acc, version, row, editable, active_tab=None, partner=None):
     ctx = {**project_context(acc, "partners", version), "editable": editable, "version_row": row,
            "version_query": f"?version={version}" if version else "", "partner": partner, "active_tab": active_tab}
     if partner:
+        shown = state_aid_parts(acc.project)
         ctx["tabs"] = [(key, label, reverse(url, args=[acc.project.pk, partner["id"]]) + ctx["version_query"])
-                       for key, label, url in TABS]
+                       for key, label, url in TABS if key != "stateAid" or shown]
     return ctx
+
+
+def state_aid_parts(project) -> set[str]:
+    """The parts of the state-aid tab the project's call shows ("criteria", "activities", "scheme")."""
+    visible = visible_fields(project)
+    return {part for part, name in STATE_AID_PARTS.items() if name in visible}
 
 
 def _load(request, project_id, partner_id=None):
