@@ -175,14 +175,20 @@ def identification(request, project_id: int):
 @require_http_methods(["GET", "POST"])
 @app_view
 def privileges(request, project_id: int):
-    """Application-form collaborators by e-mail with their level (partner teams come with partners)."""
+    """Application-form collaborators by e-mail with their level, and below them one team per partner
+    (jems.projects.partners.team_page); each form is saved on its own."""
+    from jems.projects.partners import team_page
+
     acc, rows = queries.collaborators(actor=request.user, project_id=project_id)
     can_manage = acc.can_manage_collaborators()
+    teams, saved = team_page.handle(request, acc, can_manage)
+    if saved is not None:
+        return saved
+    posted = request.method == "POST" and team_page.POST_KEY not in request.POST
     initial = [{"email": r.user.email, "level": r.level} for r in rows]
-    formset = CollaboratorFormSet(request.POST if request.method == "POST" else None, initial=initial,
-                                  prefix="collab")
+    formset = CollaboratorFormSet(request.POST if posted else None, initial=initial, prefix="collab")
     error = None
-    if request.method == "POST":
+    if posted:
         if not can_manage:
             raise PermissionDenied
         if formset.is_valid():
@@ -196,6 +202,7 @@ def privileges(request, project_id: int):
             else:
                 messages.success(request, _("The project privileges were saved."))
                 return redirect("projects:privileges", project_id=acc.project.pk)
+    failed = error or formset.errors and any(formset.errors) or any(t.error for t in teams)
     return render(request, "projects/privileges.html", {
         **project_context(acc, "privileges"), "formset": formset, "rows": rows, "can_manage": can_manage,
-        "error": error}, status=422 if error or formset.errors and any(formset.errors) else 200)
+        "error": error, "teams": teams}, status=422 if failed else 200)
