@@ -36,7 +36,7 @@ ITEMS = (
 
 # Pages that can show a past version (?version=): sections add their key when they support it.
 VERSIONED = {"identification", "partners", "associated", "overallObjective", "relevance", "partnership", "management",
-             "futurePlans"}
+             "futurePlans", "workPackages", "results", "timePlan"}
 
 
 # Sections made of one configurable field: the call hides the whole section when it hides that field.
