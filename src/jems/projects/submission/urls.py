@@ -1,6 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-from . import views  # noqa: F401
+from . import views
 
 app_name = "project_submission"
-urlpatterns = []
+urlpatterns = [
+    path("app/project/detail/<int:project_id>/checkAndSubmit", views.check, name="check"),
+]
