@@ -1,5 +1,10 @@
 """Demo data: three partners of the demo application "DANUBE-ADAPT" (a lead city, a university and a regional
-agency) with addresses, contacts and motivation. Idempotent: nothing is added when the project has partners."""
+agency) with addresses, contacts and motivation, their state-aid self-checks, and the demo applicant in the lead
+partner's team. Idempotent: partners are added only to a project without partners, a self-check only where none
+exists and the team only when it is empty."""
+
+from importlib import import_module
+from importlib.util import find_spec
 
 from django.db import transaction
 
@@ -7,8 +12,8 @@ from jems.accounts.models import User
 from jems.projects.demo import ACRONYM, APPLICANT
 from jems.projects.models import Project
 
-from . import services
-from .models import PartnerRole, ProjectPartner
+from . import services, state_aid, teams
+from .models import PartnerCollaborator, PartnerRole, PartnerStateAid, ProjectPartner
 
 PARTNERS = (
     (services.PartnerIdentity(
@@ -37,14 +42,59 @@ PARTNERS = (
 )
 
 
+# The self-checks: abbreviation → (the four answers, the justification of the first one)
+SELF_CHECKS = {
+    "ULM": ((False, False, False, False), "The city acts as a public authority and offers nothing on a market."),
+    "BOKU": ((True, False, False, False), "Research results are published openly; no undertaking gets an advantage."),
+    "RDA-NV": ((True, True, False, False), "Advisory services to local companies are free of charge but open to all "
+                                           "companies of the region on equal terms."),
+}
+
+
+def _work_plan(stdout) -> None:
+    """The work-plan demo (if installed) runs before the self-checks so that relevant activities exist; it is
+    idempotent, so its own later run changes nothing."""
+    name = "jems.projects.workpackages.demo"
+    if find_spec(name):
+        import_module(name).load(stdout)
+
+
+def _self_checks(applicant, project) -> None:
+    from jems.programme.models import StateAid
+
+    scheme = StateAid.objects.order_by("id").first()
+    for partner in ProjectPartner.objects.filter(project=project, abbreviation__in=SELF_CHECKS):
+        if PartnerStateAid.objects.filter(partner=partner).exists():
+            continue
+        answers, justification = SELF_CHECKS[partner.abbreviation]
+        activities = [a.pk for a in state_aid.selectable_activities(partner.pk)][:2]
+        state_aid.update_state_aid(actor=applicant, partner_id=partner.pk, data=state_aid.StateAidData(
+            answers=dict(enumerate(answers, start=1)), justifications={1: {"EN": justification}},
+            activity_ids=activities, state_aid_id=scheme.pk if scheme and any(answers) else None))
+
+
+def _lead_team(applicant, project) -> None:
+    lead = ProjectPartner.objects.filter(project=project, role=PartnerRole.LEAD_PARTNER).first()
+    if lead is not None and not PartnerCollaborator.objects.filter(partner=lead).exists():
+        teams.update_partner_collaborators(actor=applicant, project_id=project.pk, partner_id=lead.pk,
+                                           members=[teams.TeamMember(email=applicant.email, level="EDIT", gdpr=True)])
+
+
 def load(stdout) -> None:
     applicant = User.objects.filter(email__iexact=APPLICANT).first()
     project = Project.objects.filter(acronym=ACRONYM).order_by("id").first()
     if applicant is None or project is None:
         stdout.write("Demo partners skipped (no demo application).")
         return
-    if ProjectPartner.objects.filter(project=project).exists():
-        return
+    if not ProjectPartner.objects.filter(project=project).exists():
+        _partners(applicant, project, stdout)
+    _work_plan(stdout)
+    with transaction.atomic():
+        _self_checks(applicant, project)
+        _lead_team(applicant, project)
+
+
+def _partners(applicant, project, stdout) -> None:
     with transaction.atomic():
         for identity, address, contact in PARTNERS:
             partner = services.create_partner(actor=applicant, project_id=project.pk, data=identity)
