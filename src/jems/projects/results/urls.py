@@ -1,6 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-from . import views  # noqa: F401
+from . import views
 
 app_name = "project_results"
-urlpatterns = []
+urlpatterns = [
+    path("app/project/detail/<int:project_id>/applicationFormResults", views.results, name="results"),
+    path("app/project/detail/<int:project_id>/applicationTimePlan", views.time_plan, name="time_plan"),
+    path("app/project/detail/<int:project_id>/applicationFormOverviewTables", views.outputs_overview,
+         name="overview"),
+]

@@ -11,7 +11,7 @@ from django.db.models import Prefetch
 
 from jems.projects.workpackages.models import Activity, Deliverable, Output, WorkPackage
 
-# The key under which the work plan app freezes the work packages into a version snapshot.
+# The key under which the work plan app freezes its work packages into a version snapshot (workpackages.parts).
 SNAPSHOT_KEY = "workPackages"
 
 
@@ -39,37 +39,27 @@ def live(project_id: int) -> list[dict]:
              "outputs": [_output(o) for o in wp.outputs.all()]} for wp in packages]
 
 
-def _number(value):
-    return None if value in (None, "") else Decimal(str(value))
+def _number(value) -> Decimal | None:
+    return None if value is None else Decimal(value)
 
 
 def _frozen_package(data: dict) -> dict:
-    """A work package of a snapshot in the shape above (tolerating the API's list-of-translations form)."""
+    """A work package of a snapshot (see workpackages.parts) in the shape above."""
     return {
-        "number": data.get("number") or data.get("workPackageNumber"),
-        "name": _texts(data.get("name")),
-        "deactivated": bool(data.get("deactivated")),
+        "number": data["number"], "name": dict(data.get("name") or {}), "deactivated": data["deactivated"],
         "activities": [{
-            "number": a.get("number") or a.get("activityNumber"), "title": _texts(a.get("title")),
-            "startPeriod": a.get("startPeriod"), "endPeriod": a.get("endPeriod"),
-            "deactivated": bool(a.get("deactivated")),
-            "deliverables": [{"number": d.get("number") or d.get("deliverableNumber"), "title": _texts(d.get("title")),
-                              "period": d.get("period"), "deactivated": bool(d.get("deactivated"))}
+            "number": a["activityNumber"], "title": dict(a.get("title") or {}), "startPeriod": a["startPeriod"],
+            "endPeriod": a["endPeriod"], "deactivated": a["deactivated"],
+            "deliverables": [{"number": d["deliverableNumber"], "title": dict(d.get("title") or {}),
+                              "period": d["period"], "deactivated": d["deactivated"]}
                              for d in a.get("deliverables") or []],
         } for a in data.get("activities") or []],
         "outputs": [{
-            "number": o.get("number") or o.get("outputNumber"), "title": _texts(o.get("title")),
-            "programmeOutputIndicatorId": o.get("programmeOutputIndicatorId"),
-            "targetValue": _number(o.get("targetValue")), "periodNumber": o.get("periodNumber"),
-            "deactivated": bool(o.get("deactivated")),
+            "number": o["outputNumber"], "title": dict(o.get("title") or {}),
+            "programmeOutputIndicatorId": o["programmeOutputIndicatorId"], "targetValue": _number(o["targetValue"]),
+            "periodNumber": o["periodNumber"], "deactivated": o["deactivated"],
         } for o in data.get("outputs") or []],
     }
-
-
-def _texts(value) -> dict:
-    if isinstance(value, list):
-        return {e["language"]: e["translation"] for e in value if e.get("translation")}
-    return dict(value or {})
 
 
 def work_plan(project_id: int, snapshot: dict | None) -> list[dict]:
