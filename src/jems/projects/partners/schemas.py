@@ -1,4 +1,4 @@
-"""Contract schemas of ProjectPartnerApi (names as in the Jems contract)."""
+"""Contract schemas of ProjectPartnerApi and PartnerUserCollaboratorApi (names as in the Jems contract)."""
 
 from datetime import datetime
 from enum import Enum
@@ -7,7 +7,6 @@ from pydantic import Field
 
 from jems.api.schemas import CamelSchema, DecimalNumber, page_schema
 from jems.core.translatable import TranslationIn, TranslationOut
-
 from jems.programme.codelists import StateAidMeasure
 from jems.programme.schemas import ProgrammeStateAidDTO
 from jems.projects.workpackages.schemas import WorkPackageActivitySummaryDTO
