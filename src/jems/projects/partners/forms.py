@@ -145,7 +145,7 @@ class StateAidForm(forms.Form):
                                                                   widget=forms.RadioSelect)
                 self.fields[f"justification{number}"] = TranslatableFormField(
                     languages, max_length=state_aid.JUSTIFICATION_MAX, textarea=True,
-                    label=_("Justification of the answer to question %(number)s") % {"number": number})
+                    label=_("Justification of criterion %(number)s") % {"number": number})
         if "activities" in parts:
             self.fields["activities"] = forms.TypedMultipleChoiceField(
                 label=_("Activities relevant for state aid"), choices=activities, coerce=int, required=False,
