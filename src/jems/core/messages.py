@@ -398,6 +398,7 @@ TEXTS.update({
     "project.workPackage.output.indicator.invalid": _("Choose a programme output indicator."),
     "project.workPackage.output.target.value.range": _("Enter a target value between 0 and {max}."),
     "project.workPackage.output.target.value.decimals": _("Enter a target value with at most 2 decimals."),
+    "project.file.investment.not.found": _("Choose an investment of this project."),
 })
 
 # --- B.1 partner state-aid self-check and partner teams (jems.projects.partners) ---

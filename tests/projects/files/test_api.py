@@ -119,3 +119,19 @@ def test_bad_input_never_500(api_as, applicant, project):
     assert client.get(f"/api/project/{project.pk}/file/list").status_code in (400, 422)
     assert client.get(f"/api/project/{project.pk}/file/list", type="APPLICATION", sort="nope").status_code == 422
     assert client.get(f"/api/project/{project.pk}/file/download/abc").status_code in (400, 404, 422)
+
+
+def test_investment_category(api_as, applicant, project):
+    from jems.projects.workpackages.models import Investment, WorkPackage
+
+    investment = Investment.objects.create(work_package=WorkPackage.objects.create(project=project, number=1),
+                                           number=1)
+    client = api_as(applicant)
+    response = post_file(client, project, query=f"type=INVESTMENT&id={investment.pk}")
+    assert response.status_code == 200 and response.json()["category"] == "INVESTMENT"
+    page = client.get(f"/api/project/{project.pk}/file/list", type="INVESTMENT", id=investment.pk).json()
+    assert page["totalElements"] == 1
+    assert client.get(f"/api/project/{project.pk}/file/list", type="APPLICATION").json()["totalElements"] == 0
+    missing = post_file(client, project, query="type=INVESTMENT&id=999999")
+    assert missing.status_code == 422 and missing.json()["formErrors"]["id"]["i18nKey"] == \
+        "project.file.investment.not.found"

@@ -69,6 +69,9 @@ def test_refusals(applicant, project, settings):
     assert actions()[-1] == "PROJECT_FILE_UPLOAD_FAILED"
     with pytest.raises(ValidationFailed) as error:
         upload(applicant, project, name="inv.pdf", category=FileCategory.INVESTMENT)
+    assert error.value.field_messages() == {"id": "project.file.investment.not.found"}
+    with pytest.raises(ValidationFailed) as error:
+        upload(applicant, project, name="x.pdf", category="ASSESSMENT")
     assert error.value.field_messages() == {"type": "project.file.category.not.supported"}
     item = ProjectFile.objects.get()
     with pytest.raises(ValidationFailed) as error:
@@ -107,3 +110,23 @@ def test_not_editable_form(applicant, project):
         services.delete(actor=applicant, project_id=project.pk, file_id=item.pk)
     # the description stays editable
     services.set_description(actor=applicant, project_id=project.pk, file_id=item.pk, description="ok")
+
+
+def test_investment_category(applicant, project):
+    """INVESTMENT annexes belong to one investment of the project's work plan (the API's `id`)."""
+    from jems.projects.workpackages.models import Investment, WorkPackage
+
+    wp = WorkPackage.objects.create(project=project, number=2)
+    investment = Investment.objects.create(work_package=wp, number=3)
+    item = upload(applicant, project, category=FileCategory.INVESTMENT, partner_id=investment.pk)
+    assert item.investment == investment and item.partner is None
+    upload(applicant, project)  # the same name in the application category
+    _p, items, total = queries.list_files(actor=applicant, project_id=project.pk, category="INVESTMENT",
+                                          partner_id=investment.pk, page=PageRequest())
+    assert total == 1 and items[0].pk == item.pk
+    assert AuditEvent.objects.filter(description__endswith="INVESTMENT of investment I2.3").exists()
+    with pytest.raises(ValidationFailed) as error:
+        upload(applicant, project, category=FileCategory.INVESTMENT, partner_id=investment.pk)
+    assert error.value.field_messages() == {"file": "file.upload.message.duplicate"}
+    with pytest.raises(ValidationFailed):
+        upload(applicant, project, category=FileCategory.INVESTMENT, partner_id=investment.pk + 1000)

@@ -96,3 +96,21 @@ def test_page_query_count_is_fixed(applicant, project):
     one = count()
     add(1, 29)
     assert count() == one
+
+
+def test_investment_category(applicant, project):
+    from jems.projects.workpackages.models import Investment, WorkPackage
+
+    investment = Investment.objects.create(work_package=WorkPackage.objects.create(project=project, number=1),
+                                           number=1)
+    client = login(applicant)
+    assert b"Investment I1.1" in client.get(url(project)).content
+    response = client.post(url(project, f"?investment={investment.pk}"), {"file": SimpleUploadedFile("i.txt", b"i")})
+    assert response.status_code == 302 and response["Location"].endswith(f"?investment={investment.pk}")
+    item = ProjectFile.objects.get()
+    assert item.investment == investment and item.category == "INVESTMENT"
+    page = client.get(url(project, f"?investment={investment.pk}"))
+    assert b"Files of investment I1.1" in page.content and b"i.txt" in page.content
+    assert b"i.txt" not in client.get(url(project)).content
+    assert client.post(url(project, f"/{item.pk}/delete"))["Location"].endswith(f"?investment={investment.pk}")
+    assert client.get(url(project, "?investment=999999")).status_code == 404

@@ -7,15 +7,15 @@ MAX_DESCRIPTION = 250
 
 
 class FileCategory(models.TextChoices):
-    """Where an annex belongs (code-lists §9.12). INVESTMENT is an extension point: C.4 does not exist yet."""
+    """Where an annex belongs (code-lists §9.12): the application, a partner or a C.4 investment."""
 
     APPLICATION = "APPLICATION"
     PARTNER = "PARTNER"
     INVESTMENT = "INVESTMENT"
 
 
-# The categories offered now; add INVESTMENT once C.4 investments exist.
-SUPPORTED_CATEGORIES = (FileCategory.APPLICATION, FileCategory.PARTNER)
+# The categories offered by the application annexes.
+SUPPORTED_CATEGORIES = (FileCategory.APPLICATION, FileCategory.PARTNER, FileCategory.INVESTMENT)
 
 
 class ProjectFile(models.Model):
@@ -25,6 +25,8 @@ class ProjectFile(models.Model):
     category = models.CharField(max_length=16, choices=FileCategory.choices)
     partner = models.ForeignKey("project_partners.ProjectPartner", null=True, blank=True,
                                 on_delete=models.CASCADE, related_name="annexes")
+    investment = models.ForeignKey("project_workpackages.Investment", null=True, blank=True,
+                                   on_delete=models.CASCADE, related_name="annexes")
     name = models.CharField(max_length=255)
     size = models.BigIntegerField()
     content_type = models.CharField(max_length=255, blank=True, default="")

@@ -6,6 +6,7 @@ from jems.core.errors import NotFound, ValidationFailed
 from jems.core.pagination import PageRequest, paginate
 from jems.projects import access
 from jems.projects.partners.models import ProjectPartner
+from jems.projects.workpackages.models import Investment
 
 from .models import SUPPORTED_CATEGORIES, FileCategory, ProjectFile
 
@@ -29,8 +30,9 @@ def load_viewable(actor, project_id) -> access.ProjectAccess:
     return acc
 
 
-def check_category(project, category: str, partner_id) -> ProjectPartner | None:
-    """Validate a category of the project; returns the partner of a PARTNER category. 422 otherwise."""
+def check_category(project, category: str, partner_id):
+    """Validate a category of the project; returns the partner of a PARTNER category or the investment of an
+    INVESTMENT category (`partner_id` is then the investment id, the API's `id`), else None. 422 otherwise."""
     if category not in SUPPORTED_CATEGORIES:
         raise ValidationFailed(key="project.file.category.not.supported", fields={"type": "project.file.category.not.supported"})
     if category == FileCategory.PARTNER:
@@ -38,13 +40,23 @@ def check_category(project, category: str, partner_id) -> ProjectPartner | None:
         if partner is None:
             raise ValidationFailed(key="project.file.partner.not.found", fields={"id": "project.file.partner.not.found"})
         return partner
+    if category == FileCategory.INVESTMENT:
+        investment = (Investment.objects.filter(work_package__project=project, pk=partner_id).first()
+                      if partner_id and 0 < int(partner_id) < 2**63 else None)
+        if investment is None:
+            raise ValidationFailed(key="project.file.investment.not.found",
+                                   fields={"id": "project.file.investment.not.found"})
+        return investment
     return None
 
 
 def files_of(project, category: str | None = None, partner_id=None):
-    qs = ProjectFile.objects.filter(project=project).select_related("uploaded_by", "partner")
+    qs = ProjectFile.objects.filter(project=project).select_related("uploaded_by", "partner",
+                                                                    "investment__work_package")
     if category == FileCategory.PARTNER:
         qs = qs.filter(category=category, partner_id=partner_id)
+    elif category == FileCategory.INVESTMENT:
+        qs = qs.filter(category=category, investment_id=partner_id)
     elif category:
         qs = qs.filter(category=category)
     return qs

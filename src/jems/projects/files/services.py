@@ -17,6 +17,7 @@ from jems.audit.actions import AuditAction
 from jems.audit.services import record
 from jems.core.errors import Forbidden, ValidationFailed
 from jems.projects.models import Project, can_be_modified
+from jems.projects.partners.models import ProjectPartner
 from jems.projects.services import audit_project
 
 from . import queries
@@ -36,16 +37,23 @@ def _updatable(acc, *, need_editable_form: bool = True):
                                args={"status": acc.project.status})
 
 
-def _where(item_or_category, partner) -> str:
-    return f"{item_or_category}" + (f" of partner {partner.abbreviation}" if partner else "")
+def _where(item_or_category, owner) -> str:
+    if isinstance(owner, ProjectPartner):
+        return f"{item_or_category} of partner {owner.abbreviation}"
+    if owner is not None:
+        return f"{item_or_category} of investment I{owner.work_package.number}.{owner.number}"
+    return f"{item_or_category}"
 
 
 def upload(*, actor, project_id, category: str, partner_id=None, upload, description: str = "") -> ProjectFile:
-    """Store an uploaded file (Django UploadedFile) in a category. 422: oversized, duplicate name,
-    unsupported category, unknown partner, non-editable form; 403 without the update right."""
+    """Store an uploaded file (Django UploadedFile) in a category; `partner_id` is the API's `id`: the partner
+    of PARTNER, the investment of INVESTMENT. 422: oversized, duplicate name, unsupported category, unknown
+    partner or investment, non-editable form; 403 without the update right."""
     acc = queries.load_viewable(actor, project_id)
     _updatable(acc)
-    partner = queries.check_category(acc.project, category, partner_id)
+    owner = queries.check_category(acc.project, category, partner_id)
+    partner = owner if isinstance(owner, ProjectPartner) else None
+    investment = None if owner is None or partner is not None else owner
     name = (getattr(upload, "name", "") or "").strip()[:255]
     if not name:
         raise ValidationFailed(fields={"file": "project.file.name.empty"})
@@ -61,13 +69,14 @@ def upload(*, actor, project_id, category: str, partner_id=None, upload, descrip
                                args={"maxSize": settings.MAX_UPLOAD_FILE_SIZE_MB})
     with transaction.atomic():
         project = Project.objects.select_for_update().get(pk=acc.project.pk)
-        if queries.files_of(project, category, partner.pk if partner else None).filter(name=name).exists():
+        if queries.files_of(project, category, owner.pk if owner else None).filter(name=name).exists():
             raise ValidationFailed(key="file.upload.message.duplicate",
                                    fields={"file": "file.upload.message.duplicate"})
         path = default_storage.save(f"project/{project.pk}/annexes/{uuid.uuid4().hex}", upload)
         try:
             item = ProjectFile.objects.create(
-                project=project, category=category, partner=partner, name=name, size=upload.size,
+                project=project, category=category, partner=partner, investment=investment, name=name,
+                size=upload.size,
                 content_type=(getattr(upload, "content_type", "") or "")[:255], storage_path=path,
                 description=description, uploaded_by=actor, uploaded_at=timezone.now())
         except Exception:
@@ -75,7 +84,7 @@ def upload(*, actor, project_id, category: str, partner_id=None, upload, descrip
             raise
         record(AuditAction.PROJECT_FILE_UPLOADED_SUCCESSFULLY, actor=actor, project=audit_project(project),
                entity_related_id=item.pk,
-               description=f"document {name} uploaded to project application {_where(category, partner)}")
+               description=f"document {name} uploaded to project application {_where(category, owner)}")
     return item
 
 

@@ -1,5 +1,5 @@
-"""The annex page (features §4.11): a category tree (application; each partner), the files of the chosen
-category, an upload form (multipart, works without JS), per file download, description and delete.
+"""The annex page (features §4.11): a category tree (application; each partner; each investment), the files
+of the chosen category, an upload form (multipart, works without JS), per file download, description and delete.
 Who sees / changes what follows the services; refusals are the 403 / 404 pages or inline errors."""
 
 from urllib.parse import quote, urlencode
@@ -18,6 +18,7 @@ from jems.core.views import app_view, apply_error
 from jems.projects.models import can_be_modified
 from jems.projects.navigation import project_context
 from jems.projects.partners.models import ProjectPartner
+from jems.projects.workpackages.models import Investment
 
 from . import queries, services
 from .forms import DescriptionForm, UploadForm
@@ -25,9 +26,17 @@ from .models import FileCategory
 
 
 def _category(request, project):
-    """(category, partner or None) chosen by ?partner=<id> (else the application category); 404 if unknown."""
-    source = request.POST if request.method == "POST" and "partner" in request.POST else request.GET
-    partner_id = source.get("partner")
+    """(category, partner or investment or None) chosen by ?partner=<id> or ?investment=<id> (else the
+    application category); 404 if unknown."""
+    source = request.POST if request.method == "POST" and ("partner" in request.POST
+                                                           or "investment" in request.POST) else request.GET
+    partner_id, investment_id = source.get("partner"), source.get("investment")
+    if investment_id:
+        investment = (Investment.objects.filter(work_package__project=project, pk=investment_id)
+                      .select_related("work_package").first() if investment_id.isdigit() else None)
+        if investment is None:
+            raise queries.file_not_found()
+        return FileCategory.INVESTMENT, investment
     if not partner_id:
         return FileCategory.APPLICATION, None
     partner = ProjectPartner.objects.filter(project=project, pk=partner_id).first() if partner_id.isdigit() else None
@@ -36,16 +45,22 @@ def _category(request, project):
     return FileCategory.PARTNER, partner
 
 
-def _page_url(project_id, partner) -> str:
-    url = reverse("project_files:annexes", args=[project_id])
-    return url + ("?" + urlencode({"partner": partner.pk}) if partner else "")
+def _query(category, owner) -> str:
+    if owner is None:
+        return ""
+    return "?" + urlencode({"investment" if category == FileCategory.INVESTMENT else "partner": owner.pk})
+
+
+def _page_url(project_id, item) -> str:
+    owner = item.investment if item.investment_id else item.partner
+    return reverse("project_files:annexes", args=[project_id]) + _query(item.category, owner)
 
 
 @require_http_methods(["GET", "POST"])
 @app_view
 def annexes(request, project_id: int):
     acc = queries.load_viewable(request.user, project_id)
-    category, partner = _category(request, acc.project)
+    category, owner = _category(request, acc.project)
     can_update = services.may_update(acc)
     editable = can_update and can_be_modified(acc.project.status)
     form = UploadForm()
@@ -56,22 +71,27 @@ def annexes(request, project_id: int):
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
             try:
-                services.upload(actor=request.user, project_id=acc.project.pk, category=category,
-                                partner_id=partner.pk if partner else None, upload=form.cleaned_data["file"],
-                                description=form.cleaned_data["description"])
+                item = services.upload(actor=request.user, project_id=acc.project.pk, category=category,
+                                       partner_id=owner.pk if owner else None, upload=form.cleaned_data["file"],
+                                       description=form.cleaned_data["description"])
             except ValidationFailed as error:
                 apply_error(form, error)
             else:
                 messages.success(request, _("The file was uploaded."))
-                return redirect(_page_url(acc.project.pk, partner))
+                return redirect(_page_url(acc.project.pk, item))
         status = 422
     partners = list(ProjectPartner.objects.filter(project=acc.project).order_by("sort_number", "id")
                     .values("id", "abbreviation", "role", "sort_number"))
-    files = list(queries.files_of(acc.project, category, partner.pk if partner else None))
+    investments = list(Investment.objects.filter(work_package__project=acc.project)
+                       .order_by("work_package__number", "number").values("id", "number", "work_package__number"))
+    files = list(queries.files_of(acc.project, category, owner.pk if owner else None))
+    partner = owner if category == FileCategory.PARTNER else None
+    investment = owner if category == FileCategory.INVESTMENT else None
     return render(request, "files/annexes.html", {
-        **project_context(acc, "annexes"), "partners": partners, "partner": partner, "category": category,
+        **project_context(acc, "annexes"), "partners": partners, "partner": partner, "investments": investments,
+        "investment": investment, "category": category,
         "files": [(f, queries.size_string(f.size)) for f in files], "form": form, "editable": editable,
-        "can_update": can_update, "partner_query": f"?partner={partner.pk}" if partner else ""}, status=status)
+        "can_update": can_update, "partner_query": _query(category, owner)}, status=status)
 
 
 @require_http_methods(["GET"])
@@ -99,7 +119,7 @@ def description(request, project_id: int, file_id: int):
             messages.error(request, text_for(error.key, error.args_))
         else:
             messages.success(request, _("The description was saved."))
-    return redirect(_page_url(project_id, item.partner))
+    return redirect(_page_url(project_id, item))
 
 
 @require_http_methods(["POST"])
@@ -112,4 +132,4 @@ def delete(request, project_id: int, file_id: int):
         messages.error(request, text_for(error.key, error.args_))
     else:
         messages.success(request, _("The file was deleted."))
-    return redirect(_page_url(project_id, item.partner))
+    return redirect(_page_url(project_id, item))
