@@ -13,7 +13,14 @@ from jems.priorities.models import OutputIndicator
 from jems.programme.languages import input_languages
 from jems.projects.models import ALREADY_CONTRACTED
 from jems.projects.partners.models import ProjectPartner
-from jems.projects.partners.services import AddressData, _editable_project, _err, _nuts_errors, _too_long, _translations
+from jems.projects.partners.services import (
+    AddressData,
+    _editable_project,
+    _err,
+    _nuts_errors,
+    _too_long,
+    _translations,
+)
 from jems.projects.schemas import periods
 
 from . import parts

@@ -36,7 +36,7 @@ from .forms import (
     ObjectivesForm,
     OutputForm,
 )
-from .models import MAX_ACTIVITIES, MAX_DELIVERABLES, MAX_OUTPUTS, MAX_WORK_PACKAGES
+from .models import MAX_ACTIVITIES, MAX_DELIVERABLES, MAX_INVESTMENTS, MAX_OUTPUTS, MAX_WORK_PACKAGES
 
 MAX_POSTED_ROWS = 50
 ROW_ERROR = re.compile(r"^(?:activities|outputs)\[(\d+)\]\.(?:deliverables\[(\d+)\]\.)?(\w+)")
@@ -210,7 +210,7 @@ def investments(request, project_id: int, work_package_id: int):
     rows = [{**i, "label": page.text(i["title"])} for i in page.wp["investments"]]
     return render(request, "workpackages/investments.html", page.context(
         "investments", rows=rows, contracted=page.project.status in ALREADY_CONTRACTED,
-        can_add=page.editable and len(page.wp["investments"]) < services.MAX_INVESTMENTS))
+        can_add=page.editable and len(page.wp["investments"]) < MAX_INVESTMENTS))
 
 
 def _regions():
