@@ -8,6 +8,7 @@ carries a text alternative ("Activity 1.2: periods 2–4")."""
 
 from dataclasses import dataclass, field
 
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from jems.priorities.ui import text_in
@@ -41,6 +42,7 @@ class Group:
 
     title: str
     rows: list[Row] = field(default_factory=list)
+    heading: bool = False  # shown as a heading row (the work packages' own row serves as theirs)
 
 
 def _range_text(start: int, end: int) -> str:
@@ -98,11 +100,12 @@ def _package_group(wp: dict, count: int) -> Group:
 
 
 def _results_group(results: list[dict], count: int) -> Group:
-    group = Group(title=_("Results"))
+    group = Group(title=_("Results"), heading=True)
     for result in results:
         number = result["resultNumber"]
-        group.rows.append(_row("result", _("R%(n)s") % {"n": number},
-                               result["programmeResultIndicatorIdentifier"] or "", count, result["periodNumber"], result["periodNumber"], result["deactivated"],
+        title = " – ".join(part for part in (result["programmeResultIndicatorIdentifier"],
+                                             Truncator(text_in(result["description"])).chars(80)) if part)
+        group.rows.append(_row("result", _("R%(n)s") % {"n": number}, title, count, result["periodNumber"], result["periodNumber"], result["deactivated"],
                                _("Result %(n)s") % {"n": number}))
     return group
 
