@@ -188,18 +188,14 @@ def test_tree_nests_work_package_elements(ready):
 
 
 def test_hidden_fields_are_not_checked(ready):
-    ProjectDescription.objects.filter(project=ready).update(overall_objective={}, joint_staffing=False,
-                                                            sustainable_development_effect=None)
+    ProjectDescription.objects.filter(project=ready).update(overall_objective={})
     WorkPackage.objects.filter(project=ready).update(name={})
-    set_visibility(ready.call, PROJECT_OVERALL_OBJECTIVE="STEP_ONE_AND_TWO")
-    assert "c1.objective.missing" in leaves(check(ready).messages)
-    set_visibility(ready.call, PROJECT_OVERALL_OBJECTIVE="NONE", PROJECT_COOPERATION_CRITERIA="STEP_TWO_ONLY",
-                   PROJECT_HORIZONTAL_PRINCIPLES="STEP_TWO_ONLY")
-    assert not check(ready).submission_allowed
-    set_visibility(ready.call, PROJECT_COOPERATION_CRITERIA="STEP_ONE_AND_TWO")
+    assert check(ready).submission_allowed  # both fields are hidden (NONE) by default
+    set_visibility(ready.call, PROJECT_OVERALL_OBJECTIVE="STEP_ONE_AND_TWO", PROJECT_WORK_PACKAGE_TITLE="STEP_TWO_ONLY")
     found = leaves(check(ready).messages)
-    assert "c7.criteria.insufficient" in found and "c1.objective.missing" not in found
-    assert "c4.wp.name.missing" not in found  # the work package name is hidden by default
+    assert "c1.objective.missing" in found and "c4.wp.name.missing" in found
+    set_visibility(ready.call, PROJECT_OVERALL_OBJECTIVE="NONE", PROJECT_WORK_PACKAGE_TITLE="NONE")
+    assert check(ready).submission_allowed
 
 
 def test_optional_fields_become_mandatory_when_shown(ready):
