@@ -48,7 +48,9 @@ class ResultRowForm(forms.Form):
         if "programmeResultIndicatorId" in shown:
             self.fields["programmeResultIndicatorId"] = forms.TypedChoiceField(
                 label=_("Programme result indicator and measurement unit"), required=False, coerce=int,
-                empty_value=None, choices=indicator_choices(indicators), disabled=disabled)
+                empty_value=None, choices=indicator_choices(indicators), disabled=disabled,
+                help_text="" if indicators else _("The indicators of the specific objective chosen in A.1 are "
+                                                  "offered here."))
         if "baseline" in shown:
             self.fields["baseline"] = forms.DecimalField(label=_("Baseline"), required=False, disabled=disabled,
                                                          widget=forms.TextInput(attrs={"inputmode": "decimal"}))
