@@ -12,7 +12,7 @@ ITEMS = (
     ("overview", _("Project overview"), 0, "projects:detail"),
     ("form", _("Application form"), 0, None),
     ("identification", _("A – Project identification"), 1, "projects:identification"),
-    ("overviewTables", _("A.3/A.4 – Overview tables"), 1, None),
+    ("overviewTables", _("A.3/A.4 – Overview tables"), 1, "project_results:overview"),
     ("partners", _("B.1 – Project partners"), 1, "project_partners:list"),
     ("associated", _("B.2 – Associated organisations"), 1, "project_associations:list"),
     ("overallObjective", _("C.1 – Overall objective"), 1, "project_description:overall_objective"),
@@ -36,7 +36,7 @@ ITEMS = (
 
 # Pages that can show a past version (?version=): sections add their key when they support it.
 VERSIONED = {"identification", "partners", "associated", "overallObjective", "relevance", "partnership", "management",
-             "futurePlans", "workPackages", "results", "timePlan"}
+             "futurePlans", "workPackages", "results", "timePlan", "overviewTables"}
 
 
 # Sections made of one configurable field: the call hides the whole section when it hides that field.
