@@ -1,0 +1,241 @@
+"""Acceptance, application form: an applicant applies to the demo call, fills sections A–C with two partners, an
+associated organisation, two work packages (activities, deliverables, outputs, an investment) and results,
+uploads an annex, runs the check (errors for the part left out), fixes it, submits; afterwards the form is
+read-only and version 1.0 can be opened. Everything through the pages, with axe on each new page."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from jems.calls.demo import STANDARD_CALL
+from jems.calls.models import Call
+from jems.projects.models import Project
+from tests.browser_support import log_in
+from tests.conftest import PASSWORD
+
+pytestmark = pytest.mark.browser
+
+def fill(page, prefix: str, text: str) -> None:
+    """Fill a translatable field in every input language (EN and DE in the demo programme)."""
+    for index in (0, 1):
+        page.locator(f"#{prefix}_{index}").fill(f"{text} ({index})")
+
+
+def save(page, url_end: str) -> None:
+    page.get_by_role("button", name="Save changes").click()
+    page.wait_for_url(f"**/{url_end}")
+    invalid = page.locator("[aria-invalid=true]")
+    assert invalid.count() == 0, [(invalid.nth(i).get_attribute("id"), page.locator(
+        "#" + invalid.nth(i).get_attribute("aria-describedby").split()[-1]).inner_text()) for i in range(invalid.count())]
+
+
+def add_partner(page, base: str, abbreviation: str, lead: bool) -> None:
+    page.goto(f"{base}/applicationFormPartner/create")
+    page.get_by_label("Abbreviated name of the organisation").fill(abbreviation)
+    page.locator("#id_role_0" if lead else "#id_role_1").check()
+    page.get_by_label("Name of the organisation in the original language").fill(f"{abbreviation} original")
+    page.get_by_label("Name of the organisation in English").fill(f"{abbreviation} in English")
+    page.get_by_label("Type of partner", exact=True).select_option("LocalPublicAuthority")
+    page.get_by_label("Legal status").select_option(index=1)
+    page.get_by_label("Can the partner recover VAT?").select_option("No")
+    page.get_by_role("button", name="Create partner").click()
+    page.wait_for_url("**/identity")
+    page.get_by_role("link", name="Address", exact=True).click()
+    page.locator("#id_org_country_code").select_option("AT")
+    for field, value in (("street", "Hauptplatz"), ("house_number", "1"), ("postal_code", "8010"), ("city", "Graz")):
+        page.locator(f"#id_org_{field}").fill(value)
+    save(page, "region")
+    page.get_by_role("link", name="Contact", exact=True).click()
+    for prefix in ("legal", "contact"):
+        page.locator(f"#id_{prefix}_first_name").fill("Eva")
+        page.locator(f"#id_{prefix}_last_name").fill("Muster")
+    page.locator("#id_contact_email").fill("eva@example.org")
+    page.locator("#id_contact_telephone").fill("+43-1-234")
+    save(page, "contact")
+    page.get_by_role("link", name="Motivation", exact=True).click()
+    for field in ("organization_relevance", "organization_role", "organization_experience"):
+        fill(page, f"id_{field}", f"{abbreviation} {field}")
+    save(page, "motivation")
+
+
+def answer_state_aid(page, base: str, partner_id: int) -> None:
+    page.goto(f"{base}/applicationFormPartner/{partner_id}/stateAid")
+    for question in (1, 2, 3, 4):
+        page.locator(f"#id_answer{question}_1").check()  # "No"
+        fill(page, f"id_justification{question}", f"Reason {question}")
+    page.locator("#id_activities_0").check()
+    save(page, "stateAid")
+
+
+def add_work_package(page, base: str, number: int, partner_label: str, axe=None) -> None:
+    page.goto(f"{base}/applicationFormWorkPackage")
+    page.get_by_role("button", name="Add new work package").click()
+    page.wait_for_url("**/objectives")
+    fill(page, "id_name", f"Work package {number}")
+    fill(page, "id_specificObjective", f"Objective of WP{number}")
+    fill(page, "id_objectiveAndAudience", f"Audience of WP{number}")
+    save(page, "objectives")
+    page.get_by_role("link", name="Activities").click()
+    page.get_by_role("button", name="Add activity").click()
+    fill(page, "id_a0-title", f"Activity {number}.1")
+    fill(page, "id_a0-description", f"What happens in activity {number}.1")
+    page.locator("#id_a0-startPeriod").select_option("1")
+    page.locator("#id_a0-endPeriod").select_option("2")
+    page.get_by_label(partner_label).check()
+    page.get_by_role("button", name=f"Add deliverable to activity {number}.1").click()
+    fill(page, "id_a0-d0-title", f"Deliverable {number}.1.1")
+    page.locator("#id_a0-d0-period").select_option("2")
+    if axe:
+        axe(page, "C.4 activities")
+    save(page, "activities")
+    page.get_by_role("link", name="Outputs").click()
+    page.get_by_role("button", name="Add output").click()
+    fill(page, "id_o0-title", f"Output {number}.1")
+    page.locator("#id_o0-programmeOutputIndicatorId").select_option(index=1)
+    page.locator("#id_o0-targetValue").fill("12.5")
+    page.locator("#id_o0-periodNumber").select_option("4")
+    save(page, "outputs")
+
+
+def test_apply_fill_check_fix_submit(page, axe, applicant, tmp_path):
+    call_command("load_demo", "--force", stdout=io.StringIO())
+    call = Call.objects.get(name=STANDARD_CALL)
+    log_in(page, applicant.email, PASSWORD)
+
+    # Apply: identifier, DRAFT, version 1.0
+    page.goto(f"/app/call/{call.pk}/apply")
+    page.get_by_label("Project acronym").fill("RIVERS")
+    axe(page, "apply")
+    page.get_by_role("button", name="Create application").click()
+    page.wait_for_url("**/app/project/detail/*")
+    project = Project.objects.get(acronym="RIVERS")
+    assert project.status == "DRAFT" and project.custom_identifier and project.versions.get().version == "1.0"
+    base = f"/app/project/detail/{project.pk}"
+
+    # A
+    page.get_by_role("link", name="A – Project identification").click()
+    fill(page, "id_title", "Rivers without borders")
+    page.get_by_label("Duration in months").fill("24")
+    page.get_by_label("Programme priority / specific objective").select_option(index=1)
+    fill(page, "id_intro", "Summary of the project")
+    save(page, "applicationFormIdentification")
+
+    # B.1 two partners with every tab, B.2 one associated organisation
+    add_partner(page, base, "CITY", lead=True)
+    axe(page, "partner motivation")
+    add_partner(page, base, "UNI", lead=False)
+    partners = list(project.partners.order_by("sort_number"))
+    assert [(p.abbreviation, p.role) for p in partners] == [("CITY", "LEAD_PARTNER"), ("UNI", "PARTNER")]
+    page.goto(f"{base}/applicationFormAssociatedOrganization/create")
+    page.get_by_label("Partner the organisation is associated with").select_option(str(partners[0].pk))
+    page.get_by_label("Name of the organisation in the original language").fill("Wirtschaftskammer")
+    page.locator("#id_city").fill("Graz")
+    page.get_by_role("button", name="Create associated organisation").click()
+    page.wait_for_url("**/applicationFormAssociatedOrganization/detail/*")
+
+    # C.1–C.3
+    page.goto(f"{base}/applicationFormOverallObjective")
+    fill(page, "id_overallObjective", "Cleaner rivers")
+    save(page, "applicationFormOverallObjective")
+    page.goto(f"{base}/applicationFormRelevanceAndContext")
+    for field in ("territorialChallenge", "commonChallenge", "transnationalCooperation", "availableKnowledge"):
+        fill(page, f"id_{field}", field)
+    page.locator("#projectBenefits").get_by_role("button", name="Add row").click()
+    page.locator("#id_projectBenefits-0-group").select_option("Sme")
+    fill(page, "id_projectBenefits-0-specification", "Riverside SMEs")
+    save(page, "applicationFormRelevanceAndContext")
+    page.goto(f"{base}/applicationFormPartnership")
+    fill(page, "id_partnership", "Who does what")
+    save(page, "applicationFormPartnership")
+
+    # C.4 two work packages, an investment; then the partners' state aid on the new activities
+    add_work_package(page, base, 1, "CITY", axe)
+    add_work_package(page, base, 2, "UNI")
+    page.get_by_role("link", name="Investments").click()
+    page.get_by_role("link", name="Add investment").click()
+    fill(page, "id_title", "Pilot weir")
+    page.get_by_label("Expected delivery period").select_option("3")
+    page.locator("#id_city").fill("Linz")
+    axe(page, "C.4 investment")
+    page.get_by_role("button", name="Save changes").click()
+    page.wait_for_url("**/investments/*")
+    for partner in partners:
+        answer_state_aid(page, base, partner.pk)
+
+    # C.5, C.6, C.7 (C.8 left out on purpose)
+    page.goto(f"{base}/applicationFormResults")
+    page.get_by_role("button", name="Add result").click()
+    page.locator("#id_result-0-programmeResultIndicatorId").select_option(index=1)
+    page.locator("#id_result-0-baseline").fill("0")
+    page.locator("#id_result-0-targetValue").fill("3")
+    page.locator("#id_result-0-periodNumber").select_option("4")
+    fill(page, "id_result-0-description", "Towns take up the method")
+    save(page, "applicationFormResults")
+    page.get_by_role("link", name="C.6 – Time plan").click()
+    chart = page.get_by_role("region", name="Time plan over 4 periods")
+    assert "Activity 2.1: periods 1–2" in chart.text_content()
+    axe(page, "C.6 time plan")
+    page.goto(f"{base}/applicationFormManagement")
+    for field in ("projectCoordination", "projectQualityAssurance", "projectCommunication",
+                  "projectFinancialManagement"):
+        fill(page, f"id_{field}", field)
+    for criterion in ("Development", "Implementation", "Staffing"):
+        page.locator(f"#id_projectJoint{criterion}").check()
+        fill(page, f"id_projectJoint{criterion}Description", criterion)
+    for principle in ("sustainableDevelopmentCriteriaEffect", "equalOpportunitiesEffect", "sexualEqualityEffect"):
+        page.locator(f"#id_{principle}_0").check()
+    save(page, "applicationFormManagement")
+
+    # Annex
+    annex = tmp_path / "letter of support.txt"
+    annex.write_text("We support RIVERS.")
+    page.goto(f"{base}/annexes")
+    page.locator("#id_file").set_input_files(str(annex))
+    page.locator("#id_description").fill("Letter of support")
+    page.get_by_role("button", name="Upload").click()
+    page.wait_for_url("**/annexes")
+    assert page.get_by_role("cell", name="letter of support.txt", exact=True).is_visible()
+
+    # Check: C.8 is missing → errors; fix it → the check passes
+    page.get_by_role("link", name="Check & Submit").click()
+    page.get_by_role("button", name="Check").click()
+    result = page.locator("#check-result")
+    result.wait_for()
+    text = result.inner_text()
+    assert "Submission is not allowed" in text and "C.8" in text, text
+    assert page.get_by_role("button", name="Submit").is_disabled()
+    axe(page, "check with errors")
+    page.get_by_role("link", name="C.8 – Long-term plans").click()
+    for field in ("projectOwnership", "projectDurability", "projectTransferability"):
+        fill(page, f"id_{field}", field)
+    save(page, "applicationFormFuturePlans")
+    page.get_by_role("link", name="Check & Submit").click()
+    page.get_by_role("button", name="Check").click()
+    page.locator("#check-result").wait_for()
+    assert "Submission is allowed." in page.locator("#check-result").inner_text(), \
+        page.locator("#check-result").inner_text()
+
+    # Submit → SUBMITTED, read-only
+    page.get_by_role("button", name="Submit").click()
+    page.get_by_role("button", name="Yes, submit the application").click()
+    page.get_by_text("The application was submitted").wait_for()
+    project.refresh_from_db()
+    assert project.status == "SUBMITTED"
+    assert project.status_history.last().status == "SUBMITTED"
+    for section in ("A – Project identification", "C.4 – Work plan", "C.5 – Results"):
+        page.get_by_role("link", name=section).click()
+        page.get_by_text("read-only").first.wait_for()
+        assert page.get_by_role("button", name="Save changes").count() == 0
+    page.goto(f"{base}/applicationFormPartner/{partners[1].pk}/motivation")
+    assert page.locator("#id_organization_role_0").is_disabled()
+
+    # Version 1.0 is viewable through the version selector
+    page.goto(base)
+    page.get_by_label("Version", exact=True).select_option(label="1.0 (current)")
+    page.get_by_role("button", name="Show").click()
+    page.wait_for_url("**/applicationFormIdentification*")
+    assert page.locator("#id_title_1").input_value() == "Rivers without borders (1)"
+    page.goto(f"{base}/applicationFormPartner?version=1.0")
+    assert page.get_by_role("link", name="UNI").is_visible()
+    axe(page, "partners in version 1.0")
