@@ -75,15 +75,13 @@ def _investment_in(dto: WorkPackageInvestmentInput) -> dict:
 @router.get("/project/{projectId}/activities", response={200: list[WorkPackageActivitySummaryDTO]}, by_alias=True,
             operation_id="getProjectActivities")
 def get_project_activities(request, projectId: int, version: str | None = None):  # noqa: N803
-    _acc, _row, rows = queries.work_packages(actor=request.user, project_id=projectId, version=version)
-    return queries.activity_summaries(rows)
+    return queries.activity_summaries(actor=request.user, project_id=projectId, version=version)
 
 
 @router.get("/project/{projectId}/summaries", response={200: list[InvestmentSummaryDTO]}, by_alias=True,
             operation_id="getProjectInvestmentSummaries")
 def get_project_investment_summaries(request, projectId: int, version: str | None = None):  # noqa: N803
-    _acc, _row, rows = queries.work_packages(actor=request.user, project_id=projectId, version=version)
-    return queries.investment_summaries(rows)
+    return queries.investment_summaries(actor=request.user, project_id=projectId, version=version)
 
 
 # --- ProjectWorkPackageApi ------------------------------------------------------------------------------------
@@ -92,7 +90,8 @@ def get_project_investment_summaries(request, projectId: int, version: str | Non
 @router.get(BASE, response={200: list[OutputWorkPackageSimple]}, by_alias=True,
             operation_id="getWorkPackagesByProjectId")
 def get_work_packages_by_project_id(request, projectId: int, version: str | None = None):  # noqa: N803
-    _acc, _row, rows = queries.work_packages(actor=request.user, project_id=projectId, version=version)
+    _acc, _row, rows = queries.work_packages(actor=request.user, project_id=projectId, version=version,
+                                             include=())
     return [_simple(wp) for wp in rows]
 
 
@@ -100,20 +99,23 @@ def get_work_packages_by_project_id(request, projectId: int, version: str | None
 def create_work_package(request, projectId: int, workPackage: InputWorkPackageCreate):  # noqa: N803
     row = services.create_work_package(actor=request.user, project_id=projectId,
                                        data=_texts_in(workPackage, parts.WP_TEXTS))
-    return _full(queries.work_package(actor=request.user, project_id=projectId, work_package_id=row.pk)[2])
+    return _full(queries.work_package(actor=request.user, project_id=projectId, work_package_id=row.pk,
+                                      include=())[2])
 
 
 @router.put(BASE, response={200: OutputWorkPackage}, by_alias=True, operation_id="updateWorkPackage")
 def update_work_package(request, projectId: int, workPackage: InputWorkPackageUpdate):  # noqa: N803
     services.update_work_package(actor=request.user, project_id=projectId, work_package_id=workPackage.id,
                                  data=_texts_in(workPackage, parts.WP_TEXTS))
-    return _full(queries.work_package(actor=request.user, project_id=projectId, work_package_id=workPackage.id)[2])
+    return _full(queries.work_package(actor=request.user, project_id=projectId, work_package_id=workPackage.id,
+                                      include=())[2])
 
 
 @router.get(f"{BASE}/withOutputsAndActivities", response={200: list[ProjectWorkPackageDTO]}, by_alias=True,
             operation_id="getWorkPackagesForTimePlanByProjectId")
 def get_work_packages_for_time_plan(request, projectId: int, version: str | None = None):  # noqa: N803
-    _acc, _row, rows = queries.work_packages(actor=request.user, project_id=projectId, version=version)
+    _acc, _row, rows = queries.work_packages(actor=request.user, project_id=projectId, version=version,
+                                             include=("activities", "outputs"))
     return [{"id": wp["id"], "deactivated": wp["deactivated"], "workPackageNumber": wp["number"],
              "name": to_api(wp["name"]), "activities": [_activity(a) for a in wp["activities"]],
              "outputs": [_output(o) for o in wp["outputs"]]} for wp in rows]
@@ -124,14 +126,15 @@ def get_work_packages_for_time_plan(request, projectId: int, version: str | None
 def get_work_package_by_id(request, projectId: int, workPackageId: int,  # noqa: N803
                            version: str | None = None):
     return _full(queries.work_package(actor=request.user, project_id=projectId, work_package_id=workPackageId,
-                                      version=version)[2])
+                                      version=version, include=())[2])
 
 
 @router.put(BASE + "/{workPackageId}", response={200: OutputWorkPackageSimple}, by_alias=True,
             operation_id="deactivateWorkPackage")
 def deactivate_work_package(request, projectId: int, workPackageId: int):  # noqa: N803
     services.deactivate_work_package(actor=request.user, project_id=projectId, work_package_id=workPackageId)
-    return _simple(queries.work_package(actor=request.user, project_id=projectId, work_package_id=workPackageId)[2])
+    return _simple(queries.work_package(actor=request.user, project_id=projectId, work_package_id=workPackageId,
+                                        include=())[2])
 
 
 @router.delete(BASE + "/{workPackageId}", response={200: None}, operation_id="deleteWorkPackage")
@@ -147,7 +150,7 @@ def delete_work_package(request, projectId: int, workPackageId: int):  # noqa: N
             operation_id="getActivities")
 def get_activities(request, projectId: int, workPackageId: int, version: str | None = None):  # noqa: N803
     wp = queries.work_package(actor=request.user, project_id=projectId, work_package_id=workPackageId,
-                              version=version)[2]
+                              version=version, include=("activities",))[2]
     return [_activity(a) for a in wp["activities"]]
 
 
@@ -172,7 +175,7 @@ def update_activities(request, projectId: int, workPackageId: int,  # noqa: N803
             operation_id="getOutputs")
 def get_outputs(request, projectId: int, workPackageId: int, version: str | None = None):  # noqa: N803
     wp = queries.work_package(actor=request.user, project_id=projectId, work_package_id=workPackageId,
-                              version=version)[2]
+                              version=version, include=("outputs",))[2]
     return [_output(o) for o in wp["outputs"]]
 
 
@@ -195,7 +198,7 @@ def update_outputs(request, projectId: int, workPackageId: int,  # noqa: N803
 def get_work_package_investments(request, projectId: int, workPackageId: int,  # noqa: N803
                                  version: str | None = None):
     wp = queries.work_package(actor=request.user, project_id=projectId, work_package_id=workPackageId,
-                              version=version)[2]
+                              version=version, include=("investments",))[2]
     return [_investment(i) for i in wp["investments"]]
 
 
@@ -222,7 +225,7 @@ def update_work_package_investment(request, projectId: int, workPackageId: int, 
 def get_work_package_investment(request, projectId: int, workPackageId: int, investmentId: int,  # noqa: N803
                                 version: str | None = None):
     wp = queries.work_package(actor=request.user, project_id=projectId, work_package_id=workPackageId,
-                              version=version)[2]
+                              version=version, include=("investments",))[2]
     return _investment(queries.find_investment(wp, investmentId))
 
 

@@ -2,7 +2,7 @@
 
 A work package is a dict with camelCase keys (translations as {language: text}, target values as strings
 of Decimals) holding its activities (with deliverables and partner ids), outputs and investments. A
-snapshot stores `{"workPackages": [work package, …]}`."""
+snapshot stores `{"workPackages": [work package, …]}`; live reads may load only some of the child lists."""
 
 from decimal import Decimal
 
@@ -32,46 +32,56 @@ ADDRESS = {"country": ("country", 100), "countryCode": ("country_code", 2), "reg
            "postalCode": ("postal_code", 20), "city": ("city", 50)}
 
 
-def _texts(row, spec) -> dict:
-    return {key: dict(getattr(row, attr) or {}) for key, (attr, _limit) in spec.items()}
+# Columns read for each table (`.values()` rows; the builders below take such rows).
+WP_COLUMNS = ("id", "number", "deactivated", *(attr for attr, _limit in WP_TEXTS.values()))
+ACTIVITY_COLUMNS = ("id", "work_package_id", "number", "start_period", "end_period", "deactivated",
+                    *(attr for attr, _limit in ACTIVITY_TEXTS.values()))
+DELIVERABLE_COLUMNS = ("id", "activity_id", "number", "period", "deactivated",
+                       *(attr for attr, _limit in DELIVERABLE_TEXTS.values()))
+OUTPUT_COLUMNS = ("work_package_id", "number", "programme_output_indicator_id",
+                  "programme_output_indicator__identifier", "target_value", "period_number", "deactivated",
+                  *(attr for attr, _limit in OUTPUT_TEXTS.values()))
+INVESTMENT_COLUMNS = ("id", "work_package_id", "number", "expected_delivery_period", "deactivated",
+                      *(attr for attr, _limit in INVESTMENT_TEXTS.values()),
+                      *(attr for attr, _limit in ADDRESS.values()))
+
+
+def _texts(row: dict, spec) -> dict:
+    return {key: dict(row[attr] or {}) for key, (attr, _limit) in spec.items()}
 
 
 def _decimal(value) -> str | None:
     return None if value is None else str(Decimal(value).quantize(Decimal("0.01")))
 
 
-def deliverable(row) -> dict:
-    return {"deliverableId": row.pk, "activityId": row.activity_id, "deliverableNumber": row.number,
-            **_texts(row, DELIVERABLE_TEXTS), "period": row.period, "deactivated": row.deactivated}
+def deliverable(row: dict) -> dict:
+    return {"deliverableId": row["id"], "activityId": row["activity_id"], "deliverableNumber": row["number"],
+            **_texts(row, DELIVERABLE_TEXTS), "period": row["period"], "deactivated": row["deactivated"]}
 
 
-def activity(row, work_package_id: int) -> dict:
-    """An activity with its deliverables and partner ids (prefetched `deliverables` and `partners`)."""
-    return {"id": row.pk, "workPackageId": work_package_id, "activityNumber": row.number,
-            **_texts(row, ACTIVITY_TEXTS), "startPeriod": row.start_period, "endPeriod": row.end_period,
-            "partnerIds": sorted(p.pk for p in row.partners.all()),
-            "deliverables": [deliverable(d) for d in row.deliverables.all()], "deactivated": row.deactivated}
+def activity(row: dict, deliverables: list[dict], partner_ids: list[int]) -> dict:
+    """An activity with its deliverables (dicts of `deliverable`) and the ids of the partners involved."""
+    return {"id": row["id"], "workPackageId": row["work_package_id"], "activityNumber": row["number"],
+            **_texts(row, ACTIVITY_TEXTS), "startPeriod": row["start_period"], "endPeriod": row["end_period"],
+            "partnerIds": sorted(partner_ids), "deliverables": deliverables, "deactivated": row["deactivated"]}
 
 
-def output(row, work_package_id: int) -> dict:
-    indicator = row.programme_output_indicator
-    return {"workPackageId": work_package_id, "outputNumber": row.number,
-            "programmeOutputIndicatorId": indicator.pk if indicator else None,
-            "programmeOutputIndicatorIdentifier": indicator.identifier if indicator else None,
-            "targetValue": _decimal(row.target_value), "periodNumber": row.period_number,
-            **_texts(row, OUTPUT_TEXTS), "deactivated": row.deactivated}
+def output(row: dict) -> dict:
+    return {"workPackageId": row["work_package_id"], "outputNumber": row["number"],
+            "programmeOutputIndicatorId": row["programme_output_indicator_id"],
+            "programmeOutputIndicatorIdentifier": row["programme_output_indicator__identifier"],
+            "targetValue": _decimal(row["target_value"]), "periodNumber": row["period_number"],
+            **_texts(row, OUTPUT_TEXTS), "deactivated": row["deactivated"]}
 
 
-def investment(row) -> dict:
-    address = {key: getattr(row, attr) or None for key, (attr, _limit) in ADDRESS.items()}
-    return {"id": row.pk, "workPackageId": row.work_package_id, "investmentNumber": row.number,
-            "expectedDeliveryPeriod": row.expected_delivery_period, **_texts(row, INVESTMENT_TEXTS),
-            "address": address, "deactivated": row.deactivated}
+def investment(row: dict) -> dict:
+    address = {key: row[attr] or None for key, (attr, _limit) in ADDRESS.items()}
+    return {"id": row["id"], "workPackageId": row["work_package_id"], "investmentNumber": row["number"],
+            "expectedDeliveryPeriod": row["expected_delivery_period"], **_texts(row, INVESTMENT_TEXTS),
+            "address": address, "deactivated": row["deactivated"]}
 
 
-def work_package(row) -> dict:
-    """A work package with prefetched activities, outputs and investments."""
-    return {"id": row.pk, "number": row.number, **_texts(row, WP_TEXTS), "deactivated": row.deactivated,
-            "activities": [activity(a, row.pk) for a in row.activities.all()],
-            "outputs": [output(o, row.pk) for o in row.outputs.all()],
-            "investments": [investment(i) for i in row.investments.all()]}
+def work_package(row: dict, **children: list[dict]) -> dict:
+    """A work package with the child lists given (activities, outputs, investments — each only when loaded)."""
+    return {"id": row["id"], "number": row["number"], **_texts(row, WP_TEXTS), "deactivated": row["deactivated"],
+            **children}

@@ -47,15 +47,21 @@ TABS = (("objectives", gettext_lazy("Objectives"), "project_workpackages:objecti
 
 
 class Page:
-    """What every C.4 page needs: access, version, the work plan, editability, visible fields, languages."""
+    """What every C.4 page needs: access, version, the work package shown (with the child lists of `include`) or
+    the outline of all of them (for the list), editability, visible fields, languages."""
 
-    def __init__(self, request, project_id, work_package_id=None):
+    def __init__(self, request, project_id, work_package_id=None, include=()):
         self.version = request.GET.get("version") or None
-        self.acc, self.version_row, self.work_packages = queries.work_packages(
-            actor=request.user, project_id=project_id, version=self.version)
+        self.work_packages, self.wp = None, None
+        if work_package_id is None:
+            self.acc, self.version_row, self.work_packages = queries.outline(
+                actor=request.user, project_id=project_id, version=self.version)
+        else:
+            self.acc, self.version_row, self.wp = queries.work_package(
+                actor=request.user, project_id=project_id, work_package_id=work_package_id, version=self.version,
+                include=include)
         self.project = self.acc.project
         self.editable = self.version_row is None and self.acc.can_edit_form()
-        self.wp = queries.find(self.work_packages, work_package_id) if work_package_id is not None else None
         self.visible = visible_fields(self.project)
         self.languages = input_languages()
         self.query = f"?version={self.version}" if self.version else ""
@@ -206,7 +212,7 @@ def objectives(request, project_id: int, work_package_id: int):
 @require_http_methods(["GET"])
 @app_view
 def investments(request, project_id: int, work_package_id: int):
-    page = Page(request, project_id, work_package_id)
+    page = Page(request, project_id, work_package_id, include=("investments",))
     rows = [{**i, "label": page.text(i["title"])} for i in page.wp["investments"]]
     return render(request, "workpackages/investments.html", page.context(
         "investments", rows=rows, contracted=page.project.status in ALREADY_CONTRACTED,
@@ -244,7 +250,7 @@ def _investment_data(existing: dict, cleaned: dict, regions) -> dict:
 
 
 def _investment_page(request, project_id, work_package_id, investment_id=None):
-    page = Page(request, project_id, work_package_id)
+    page = Page(request, project_id, work_package_id, include=("investments",) if investment_id is not None else ())
     existing = queries.find_investment(page.wp, investment_id) if investment_id is not None else {}
     if investment_id is None and not page.editable:
         raise PermissionDenied
@@ -314,7 +320,7 @@ def _activity_initial(activity: dict) -> dict:
 @require_http_methods(["GET", "POST"])
 @app_view
 def activities(request, project_id: int, work_package_id: int):
-    page = Page(request, project_id, work_package_id)
+    page = Page(request, project_id, work_package_id, include=("activities",))
     partners = [(p.pk, p.abbreviation) for p in ProjectPartner.objects.filter(project=page.project)
                 .only("id", "abbreviation").order_by("sort_number", "id")]
     with_deliverables = ACTIVITY_CONFIGS["deliverables"] in page.visible
@@ -421,7 +427,7 @@ def _output_initial(output: dict) -> dict:
 @require_http_methods(["GET", "POST"])
 @app_view
 def outputs(request, project_id: int, work_package_id: int):
-    page = Page(request, project_id, work_package_id)
+    page = Page(request, project_id, work_package_id, include=("outputs",))
     args = {"languages": page.languages, "visible": page.visible, "periods": page.periods(),
             "indicators": _indicator_choices(), "disabled": not page.editable}
     post = request.POST if request.method == "POST" else None
