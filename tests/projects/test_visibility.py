@@ -50,3 +50,26 @@ def test_one_field_sections_follow_their_field_in_the_navigation(applicant, proj
     assert label not in client.get(f"/app/project/detail/{project.pk}").content
     show_fields(project.call, field)
     assert label in client.get(f"/app/project/detail/{project.pk}").content
+
+
+def test_partner_tabs_hide_what_the_call_hides_and_keep_the_stored_values(applicant, project):
+    from jems.projects.partners.models import PartnerRole, ProjectPartner
+
+    partner = ProjectPartner.objects.create(project=project, abbreviation="CITY", role=PartnerRole.LEAD_PARTNER,
+                                            sort_number=1, pic="123456789", nace="A_01_1",
+                                            organization_role={"EN": "Kept"})
+    show_fields(project.call, "PARTNER_PIC", "PARTNER_NACE_GROUP_LEVEL", visibility="NONE")
+    client = login(applicant)
+    base = f"/app/project/detail/{project.pk}/applicationFormPartner/{partner.pk}"
+    page = client.get(f"{base}/identity").content
+    assert b'name="pic"' not in page and b'name="nace"' not in page and b'name="abbreviation"' in page
+    assert b"/motivation" not in page  # the three motivation fields are hidden by default: no tab
+    response = client.post(f"{base}/identity", {"abbreviation": "TOWN", "role": "LEAD_PARTNER", "pic": "999999999",
+                                                "partner_type": "Sme"})
+    assert response.status_code == 302
+    partner.refresh_from_db()
+    assert (partner.abbreviation, partner.pic, partner.nace) == ("TOWN", "123456789", "A_01_1")
+    show_fields(project.call, "PARTNER_MOTIVATION_ROLE")
+    assert b"/motivation" in client.get(f"{base}/identity").content
+    motivation = client.get(f"{base}/motivation").content
+    assert b'name="organization_role_0"' in motivation and b'name="organization_relevance_0"' not in motivation

@@ -7,6 +7,7 @@ from jems.core.forms import TranslatableFormField
 
 from . import services
 from .models import ApplicationStatus, CollaboratorLevel
+from .visibility import hide_fields
 
 
 class ApplyForm(forms.Form):
@@ -23,7 +24,7 @@ class IdentificationForm(forms.Form):
     specific_objective = forms.ChoiceField(label=_("Programme priority / specific objective"), required=False)
     intro = None
 
-    # form field -> configuration name; a field the call hides keeps its stored value (disabled, not shown)
+    # form field -> configuration name of the fields the call may hide
     CONFIG = {"title": "PROJECT_TITLE", "duration": "PROJECT_DURATION", "specific_objective": "PROJECT_OBJECTIVE",
               "intro": "PROJECT_SUMMARY"}
 
@@ -36,14 +37,10 @@ class IdentificationForm(forms.Form):
         self.fields["specific_objective"].choices = [("", _("— none —"))] + [
             (so.programme_objective_policy, f"{so.priority.code} / {so.code} – {so.get_programme_objective_policy_display()}")
             for so in objectives]
-        self.hidden_names = {name for name, config in self.CONFIG.items() if config not in visible}
-        for name, field in self.fields.items():
-            if disabled or name in self.hidden_names:
+        if disabled:
+            for field in self.fields.values():
                 field.disabled = True
-
-    def shown(self):
-        """The bound fields the call shows, in form order."""
-        return [bf for bf in self if bf.name not in self.hidden_names]
+        hide_fields(self, self.CONFIG, visible)
 
 
 class CollaboratorForm(forms.Form):

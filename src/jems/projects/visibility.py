@@ -21,3 +21,12 @@ def visible_fields(project) -> set[str]:
                            if status != "NONE" and not (step1 and status == "STEP_TWO_ONLY"))
         project._visible_fields = cached
     return cached
+
+
+def hide_fields(form, config: dict[str, str], visible) -> None:
+    """Hide the form fields whose configuration name (form field → PROJECT_…/PARTNER_…) the call does not show:
+    they are not rendered (see the `field` template tag) and, being disabled, keep their stored values."""
+    for name, config_name in config.items():
+        if config_name not in visible and name in form.fields:
+            form.fields[name].disabled = True
+            form.fields[name].hidden_by_call = True

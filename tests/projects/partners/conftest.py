@@ -44,3 +44,16 @@ def make_activities(project, partner, count, wp_number=1):
 def scheme(db):
     return StateAid.objects.create(measure="GBER_ARTICLE_20", name={"EN": "Cooperation costs of ETC projects"},
                                    abbreviated_name={"EN": "GBER 20"}, scheme_number="SA.1234")
+
+
+OPTIONAL_PARTNER_FIELDS = ("PARTNER_SUB_TYPE", "PARTNER_NACE_GROUP_LEVEL",
+                           "PARTNER_OTHER_IDENTIFIER_NUMBER_AND_DESCRIPTION", "PARTNER_PIC", "PARTNER_VAT_RECOVERY",
+                           "PARTNER_MOTIVATION_COMPETENCES", "PARTNER_MOTIVATION_ROLE", "PARTNER_ROLE_EXPERIENCE")
+
+
+@pytest.fixture(autouse=True)
+def optional_partner_fields_shown(open_call):
+    """The partner tests use a call that shows the optional partner fields (hidden by default in a new call)."""
+    from tests.projects.conftest import show_fields
+
+    show_fields(open_call, *OPTIONAL_PARTNER_FIELDS)

@@ -9,7 +9,10 @@ register = template.Library()
 @register.inclusion_tag("jems/field.html")
 def field(bound_field, autocomplete=None, hint=None, css=""):
     """One form field with its label, hint and inline error; the input points at the hint and the error
-    (aria-describedby) and says when it is invalid (aria-invalid)."""
+    (aria-describedby) and says when it is invalid (aria-invalid). Fields the call's form configuration hides
+    (`hidden_by_call`, see jems.projects.visibility) render nothing."""
+    if getattr(bound_field.field, "hidden_by_call", False):
+        return {"hidden": True}
     auto_id = bound_field.auto_id
     hint = hint or bound_field.help_text
     described = []

@@ -10,6 +10,38 @@ from .models import PartnerCollaboratorLevel, PartnerRole, PartnerSubType, Partn
 from .nace import NACE_CODES
 
 
+# form field -> configuration name (code lists, form configuration 10–44) of the fields a call may hide
+IDENTITY_CONFIG = {
+    "name_in_original_language": "PARTNER_ORIGINAL_NAME_OF_ORGANISATION",
+    "name_in_english": "PARTNER_ENGLISH_NAME_OF_ORGANISATION", "department": "PARTNER_DEPARTMENT_UNIT_DIVISION",
+    "partner_type": "PARTNER_TYPE", "partner_sub_type": "PARTNER_SUB_TYPE", "nace": "PARTNER_NACE_GROUP_LEVEL",
+    "other_identifier_number": "PARTNER_OTHER_IDENTIFIER_NUMBER_AND_DESCRIPTION",
+    "other_identifier_description": "PARTNER_OTHER_IDENTIFIER_NUMBER_AND_DESCRIPTION", "pic": "PARTNER_PIC",
+    "legal_status": "PARTNER_LEGAL_STATUS", "vat": "PARTNER_VAT_IDENTIFIER", "vat_recovery": "PARTNER_VAT_RECOVERY",
+}
+ADDRESS_CONFIG = {
+    f"{prefix}_{field}": f"PARTNER_{kind}_ADDRESS_{config}"
+    for prefix, kind in (("org", "MAIN"), ("dept", "SECONDARY"))
+    for field, config in (("country_code", "COUNTRY_AND_NUTS"), ("nuts_region2_code", "COUNTRY_AND_NUTS"),
+                          ("nuts_region3_code", "COUNTRY_AND_NUTS"), ("street", "STREET"),
+                          ("house_number", "HOUSE_NUMBER"), ("postal_code", "POSTAL_CODE"), ("city", "CITY"))
+} | {"org_homepage": "PARTNER_MAIN_ADDRESS_HOMEPAGE"}
+CONTACT_CONFIG = {
+    f"{prefix}_{field}": f"PARTNER_{kind}_{config}"
+    for prefix, kind, fields in (
+        ("legal", "LEGAL_REPRESENTATIVE", ("title", "first_name", "last_name")),
+        ("contact", "CONTACT_PERSON", ("title", "first_name", "last_name", "email", "telephone")))
+    for field in fields for config in [("EMAIL" if field == "email" else field.upper())]
+}
+MOTIVATION_CONFIG = {"organization_relevance": "PARTNER_MOTIVATION_COMPETENCES",
+                     "organization_role": "PARTNER_MOTIVATION_ROLE",
+                     "organization_experience": "PARTNER_ROLE_EXPERIENCE"}
+
+
+def _shown(fields):
+    return [bf for bf in fields if not getattr(bf.field, "hidden_by_call", False)]
+
+
 def _disable(form):
     for field in form.fields.values():
         field.disabled = True
@@ -79,8 +111,9 @@ class AddressesForm(forms.Form):
             _disable(self)
 
     def groups(self):
-        return [(label, [self[name] for name in self.fields if name.startswith(prefix + "_")])
-                for prefix, _type, label in ADDRESS_PREFIXES]
+        groups = [(label, _shown(self[name] for name in self.fields if name.startswith(prefix + "_")))
+                  for prefix, _type, label in ADDRESS_PREFIXES]
+        return [(label, fields) for label, fields in groups if fields]
 
 
 class ContactsForm(forms.Form):
@@ -101,8 +134,9 @@ class ContactsForm(forms.Form):
             _disable(self)
 
     def groups(self):
-        return [(label, [self[name] for name in self.fields if name.startswith(prefix + "_")])
-                for prefix, _type, label in CONTACT_PREFIXES]
+        groups = [(label, _shown(self[name] for name in self.fields if name.startswith(prefix + "_")))
+                  for prefix, _type, label in CONTACT_PREFIXES]
+        return [(label, fields) for label, fields in groups if fields]
 
 
 class MotivationForm(forms.Form):

@@ -20,13 +20,17 @@ from jems.programme.models import LegalStatus
 from jems.projects.models import ALREADY_CONTRACTED
 from jems.projects.navigation import project_context
 from jems.projects.queries import version_snapshot
-from jems.projects.visibility import visible_fields
+from jems.projects.visibility import hide_fields, visible_fields
 
 from . import queries, services
 from .forms import (
+    ADDRESS_CONFIG,
     ADDRESS_PREFIXES,
     ADDRESS_TEXTS,
+    CONTACT_CONFIG,
     CONTACT_PREFIXES,
+    IDENTITY_CONFIG,
+    MOTIVATION_CONFIG,
     AddressesForm,
     ContactsForm,
     IdentityForm,
@@ -62,8 +66,11 @@ def _context(acc, version, row, editable, active_tab=None, partner=None):
            "version_query": f"?version={version}" if version else "", "partner": partner, "active_tab": active_tab}
     if partner:
         shown = state_aid_parts(acc.project)
+        hidden = {"stateAid"} if not shown else set()
+        if not set(MOTIVATION_CONFIG.values()) & visible_fields(acc.project):
+            hidden.add("motivation")
         ctx["tabs"] = [(key, label, reverse(url, args=[acc.project.pk, partner["id"]]) + ctx["version_query"])
-                       for key, label, url in TABS if key != "stateAid" or shown]
+                       for key, label, url in TABS if key not in hidden]
     return ctx
 
 
@@ -155,6 +162,7 @@ def _identity_page(request, project_id, partner_id=None):
     languages = input_languages()
     form = IdentityForm(request.POST if request.method == "POST" else None, initial=_identity_initial(partner),
                         languages=languages, legal_statuses=_legal_statuses(), disabled=not editable)
+    hide_fields(form, IDENTITY_CONFIG, visible_fields(acc.project))
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -215,6 +223,7 @@ def region(request, project_id: int, partner_id: int):
     choices = _region_choices()
     form = AddressesForm(request.POST if request.method == "POST" else None, initial=initial,
                          countries=choices[0], nuts2=choices[2], nuts3=choices[3], disabled=not editable)
+    hide_fields(form, ADDRESS_CONFIG, visible_fields(acc.project))
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -254,6 +263,7 @@ def contact(request, project_id: int, partner_id: int):
         for name in services.CONTACT_LIMITS:
             initial[f"{prefix}_{name}"] = found.get(queries._camel(name)) or ""
     form = ContactsForm(request.POST if request.method == "POST" else None, initial=initial, disabled=not editable)
+    hide_fields(form, CONTACT_CONFIG, visible_fields(acc.project))
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -288,6 +298,7 @@ def motivation(request, project_id: int, partner_id: int):
     initial = {_snake(k): from_api(v) for k, v in stored.items()}
     form = MotivationForm(request.POST if request.method == "POST" else None, initial=initial, languages=languages,
                           disabled=not editable)
+    hide_fields(form, MOTIVATION_CONFIG, visible_fields(acc.project))
     status = 200
     if request.method == "POST":
         if form.is_valid():
