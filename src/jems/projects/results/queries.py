@@ -33,8 +33,8 @@ class ProjectData:
         duration = self.snapshot.get("duration") if self.snapshot is not None else self.project.duration
         return periods(self.project.call, duration)
 
-    def work_plan(self) -> list[dict]:
-        return workplan.work_plan(self.project.pk, self.snapshot)
+    def work_plan(self, with_activities: bool = True) -> list[dict]:
+        return workplan.work_plan(self.project.pk, self.snapshot, with_activities)
 
     def specific_objective(self) -> str | None:
         """The programme objective policy of the project's specific objective (A.1) at that version."""
@@ -53,7 +53,7 @@ def get_results(*, actor, project_id, version: str | None = None) -> tuple[Proje
 def indicators_overview(*, actor, project_id, version: str | None = None) -> list[dict]:
     """The A.4 overview lines of a project the actor sees (404 otherwise)."""
     data = ProjectData(actor, project_id, version)
-    return overview.overview_lines(data.work_plan(), data.results())
+    return overview.overview_lines(data.work_plan(with_activities=False), data.results())
 
 
 def indicator_options(policy: str | None, chosen: set[int]) -> list[ResultIndicator]:

@@ -7,8 +7,11 @@ package's outputs (a marker in their period). The results follow in a group of t
 carries a text alternative ("Activity 1.2: periods 2–4")."""
 
 from dataclasses import dataclass, field
+from html import escape
 
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from jems.priorities.ui import text_in
@@ -23,6 +26,15 @@ class Cell:
     label: str = ""
     short: str = ""
 
+    def markup(self, deactivated: bool) -> str:
+        colspan = f' colspan="{self.span}"' if self.span > 1 else ""
+        if self.kind == "empty":
+            return f'<td class="gantt__cell"{colspan}></td>'
+        off = f" gantt__{self.kind}--off" if deactivated else ""
+        symbol = "◆ " if self.kind == "marker" else ""
+        return (f'<td class="gantt__cell"{colspan}><span class="gantt__{self.kind}{off}"><span class="visually-hidden">'
+                f'{escape(self.label)}</span><span aria-hidden="true">{symbol}{escape(self.short)}</span></span></td>')
+
 
 @dataclass
 class Row:
@@ -35,6 +47,15 @@ class Row:
     note: str = ""
     deactivated: bool = False
 
+    def markup(self, deactivated_text: str) -> str:
+        """The table row (built here rather than in the template: a maxed-out plan has thousands of rows)."""
+        state = f' <span class="gantt__state">({deactivated_text})</span>' if self.deactivated else ""
+        note = f'<span class="gantt__note">{escape(self.note)}</span>' if self.note else ""
+        cells = "".join(cell.markup(self.deactivated) for cell in self.cells)
+        return (f'<tr class="gantt__row gantt__row--{self.kind}"><th scope="row" class="gantt__item">'
+                f'<span class="gantt__code">{escape(self.code)}</span> {escape(self.title)}{state}{note}</th>'
+                f'{cells}</tr>\n')
+
 
 @dataclass
 class Group:
@@ -43,77 +64,96 @@ class Group:
     title: str
     rows: list[Row] = field(default_factory=list)
     heading: bool = False  # shown as a heading row (the work packages' own row serves as theirs)
+    html: SafeString = mark_safe("")  # the markup of the rows
 
 
-def _range_text(start: int, end: int) -> str:
-    if start == end:
-        return _("period %(n)s") % {"n": start}
-    return _("periods %(start)s–%(end)s") % {"start": start, "end": end}
+class _Texts:
+    """The translated texts of one chart, looked up once (not once per row)."""
+
+    def __init__(self):
+        self.language = (get_language() or "en").split("-")[0].upper()
+        self.deactivated = escape(_("deactivated"))
+        self.period = _("period %(n)s")
+        self.periods = _("periods %(start)s–%(end)s")
+        self.no_period = _("No period set.")
+        self.outside = _("Outside the periods of the project (%(range)s).")
+        self.codes = {"workPackage": _("WP%(n)s"), "activity": _("A%(code)s"), "deliverable": _("D%(code)s"),
+                      "output": _("O%(code)s"), "result": _("R%(n)s")}
+        self.names = {"workPackage": _("Work package %(n)s"), "activity": _("Activity %(code)s"),
+                      "deliverable": _("Deliverable %(code)s"), "output": _("Output %(code)s"),
+                      "result": _("Result %(n)s")}
+
+    def text(self, translations) -> str:
+        return text_in(translations, self.language)
+
+    def range(self, start: int, end: int) -> str:
+        if start == end:
+            return self.period % {"n": start}
+        return self.periods % {"start": start, "end": end}
 
 
-def _cells(count: int, start: int | None, end: int | None, name: str) -> tuple[list[Cell], str]:
-    """The cells of a row with a bar (start < end) or a marker (start == end), or a note why it has none."""
+def _cells(texts: _Texts, count: int, start: int | None, end: int | None, name: str) -> tuple[list[Cell], str]:
+    """The cells of a row with a bar (start < end) or a marker (start == end), or a note why it has none. The empty
+    periods before and after are one cell each (spanning their periods): the markup stays small."""
     if start is None or end is None:
-        return [Cell(1) for _i in range(count)], _("No period set.")
+        return [Cell(count)], texts.no_period
     if start > count or end < start:
-        return [Cell(1) for _i in range(count)], _("Outside the periods of the project (%(range)s).") % {
-            "range": _range_text(start, end)}
+        return [Cell(count)], texts.outside % {"range": texts.range(start, end)}
     first, last = max(start, 1), min(end, count)
     kind = "marker" if start == end else "bar"
-    label = f"{name}: {_range_text(start, end)}"
     short = str(start) if start == end else f"{start}–{end}"
-    cells = [Cell(1) for _i in range(first - 1)]
-    cells.append(Cell(last - first + 1, kind, label, short))
-    cells.extend(Cell(1) for _i in range(count - last))
+    cells = [Cell(first - 1)] if first > 1 else []
+    cells.append(Cell(last - first + 1, kind, f"{name}: {texts.range(start, end)}", short))
+    if last < count:
+        cells.append(Cell(count - last))
     return cells, ""
 
 
-def _row(kind: str, code: str, title: str, count: int, start, end, deactivated: bool, name: str) -> Row:
-    cells, note = _cells(count, start, end, name)
-    return Row(kind=kind, code=code, title=title, cells=cells, note=note, deactivated=deactivated)
+def _row(texts: _Texts, kind: str, code: dict, title: str, count: int, start, end, deactivated: bool) -> Row:
+    cells, note = _cells(texts, count, start, end, texts.names[kind] % code)
+    return Row(kind=kind, code=texts.codes[kind] % code, title=title, cells=cells, note=note, deactivated=deactivated)
 
 
-def _package_group(wp: dict, count: int) -> Group:
+def _package_group(texts: _Texts, wp: dict, count: int) -> Group:
     number = wp["number"]
     starts = [a["startPeriod"] for a in wp["activities"] if a["startPeriod"] is not None]
     ends = [a["endPeriod"] for a in wp["activities"] if a["endPeriod"] is not None]
-    code = _("WP%(n)s") % {"n": number}
-    group = Group(title=f"{code} {text_in(wp['name'])}".strip())
-    group.rows.append(_row("workPackage", code, text_in(wp["name"]), count, min(starts, default=None),
-                           max(ends, default=None), wp["deactivated"], _("Work package %(n)s") % {"n": number}))
+    name = texts.text(wp["name"])
+    group = Group(title=f"{texts.codes['workPackage'] % {'n': number}} {name}".strip())
+    group.rows.append(_row(texts, "workPackage", {"n": number}, name, count, min(starts, default=None),
+                           max(ends, default=None), wp["deactivated"]))
     for activity in wp["activities"]:
         a_code = f"{number}.{activity['number']}"
-        group.rows.append(_row("activity", _("A%(code)s") % {"code": a_code}, text_in(activity["title"]), count,
-                               activity["startPeriod"], activity["endPeriod"], activity["deactivated"],
-                               _("Activity %(code)s") % {"code": a_code}))
+        group.rows.append(_row(texts, "activity", {"code": a_code}, texts.text(activity["title"]), count,
+                               activity["startPeriod"], activity["endPeriod"], activity["deactivated"]))
         for deliverable in activity["deliverables"]:
-            d_code = f"{a_code}.{deliverable['number']}"
-            group.rows.append(_row("deliverable", _("D%(code)s") % {"code": d_code}, text_in(deliverable["title"]), count,
-                                   deliverable["period"], deliverable["period"], deliverable["deactivated"],
-                                   _("Deliverable %(code)s") % {"code": d_code}))
+            group.rows.append(_row(texts, "deliverable", {"code": f"{a_code}.{deliverable['number']}"},
+                                   texts.text(deliverable["title"]), count, deliverable["period"],
+                                   deliverable["period"], deliverable["deactivated"]))
     for output in wp["outputs"]:
-        o_code = f"{number}.{output['number']}"
-        group.rows.append(_row("output", _("O%(code)s") % {"code": o_code}, text_in(output["title"]), count,
-                               output["periodNumber"], output["periodNumber"], output["deactivated"],
-                               _("Output %(code)s") % {"code": o_code}))
+        group.rows.append(_row(texts, "output", {"code": f"{number}.{output['number']}"},
+                               texts.text(output["title"]), count, output["periodNumber"], output["periodNumber"],
+                               output["deactivated"]))
     return group
 
 
-def _results_group(results: list[dict], count: int) -> Group:
+def _results_group(texts: _Texts, results: list[dict], count: int) -> Group:
     group = Group(title=_("Results"), heading=True)
     for result in results:
-        number = result["resultNumber"]
         title = " – ".join(part for part in (result["programmeResultIndicatorIdentifier"],
-                                             Truncator(text_in(result["description"])).chars(80)) if part)
-        group.rows.append(_row("result", _("R%(n)s") % {"n": number}, title, count, result["periodNumber"], result["periodNumber"], result["deactivated"],
-                               _("Result %(n)s") % {"n": number}))
+                                             Truncator(texts.text(result["description"])).chars(80)) if part)
+        group.rows.append(_row(texts, "result", {"n": result["resultNumber"]}, title, count, result["periodNumber"],
+                               result["periodNumber"], result["deactivated"]))
     return group
 
 
 def chart(work_plan: list[dict], results: list[dict], periods: list[dict]) -> list[Group]:
     """The row groups of the chart for the given periods (columns)."""
     count = len(periods)
-    groups = [_package_group(wp, count) for wp in work_plan]
+    texts = _Texts()
+    groups = [_package_group(texts, wp, count) for wp in work_plan]
     if results:
-        groups.append(_results_group(results, count))
+        groups.append(_results_group(texts, results, count))
+    for group in groups:
+        group.html = mark_safe("".join(row.markup(texts.deactivated) for row in group.rows))  # every part is escaped
     return groups

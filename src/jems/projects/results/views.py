@@ -151,7 +151,7 @@ def time_plan(request, project_id: int):
 @app_view
 def outputs_overview(request, project_id: int):
     page = Page(request, project_id)
-    lines = overview.overview_lines(page.data.work_plan(), page.data.results())
+    lines = overview.overview_lines(page.data.work_plan(with_activities=False), page.data.results())
     return render(request, "results/overview.html", page.context(
         "overviewTables", lines=[_display(line) for line in lines]))
 
