@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "jems.projects.workpackages",
     "jems.projects.results",
     "jems.projects.submission",
+    "jems.projects.lumpsums",
     "jems.api",
 ]
 
