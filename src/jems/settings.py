@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "jems.projects.workpackages",
     "jems.projects.results",
     "jems.projects.submission",
+    "jems.projects.budget",
+    "jems.projects.cofinancing",
     "jems.projects.lumpsums",
     "jems.api",
 ]
