@@ -46,6 +46,9 @@ class ProgrammeUnitCost(models.Model):
     project_defined = models.BooleanField(default=False)
     payment_claim = models.CharField(max_length=32, choices=PaymentClaim.choices,
                                      default=PaymentClaim.IncurredByBeneficiaries)
+    # set for a unit cost a project proposed in its section E.2.1 (jems.projects.lumpsums); programme lists skip it
+    project = models.ForeignKey("projects.Project", null=True, blank=True, on_delete=models.CASCADE,
+                                related_name="proposed_unit_costs")
 
     class Meta:
         ordering = ["id"]

@@ -22,14 +22,14 @@ def get_lump_sum(*, actor, lump_sum_id: int) -> ProgrammeLumpSum:
 
 
 def list_unit_costs(*, actor) -> list[ProgrammeUnitCost]:
-    """All unit costs (at most 200), oldest first."""
+    """All programme unit costs (at most 200), oldest first; those proposed by projects are not listed."""
     require(actor, Privilege.ProgrammeSetupRetrieve)
-    return list(ProgrammeUnitCost.objects.order_by("id"))
+    return list(ProgrammeUnitCost.objects.filter(project__isnull=True).order_by("id"))
 
 
 def get_unit_cost(*, actor, unit_cost_id: int) -> ProgrammeUnitCost:
     require(actor, Privilege.ProgrammeSetupRetrieve)
-    unit_cost = ProgrammeUnitCost.objects.filter(pk=unit_cost_id).first()
+    unit_cost = ProgrammeUnitCost.objects.filter(pk=unit_cost_id, project__isnull=True).first()
     if unit_cost is None:
         raise NotFound(key="programme.unitCost.not.found", args={"id": unit_cost_id})
     return unit_cost

@@ -251,7 +251,7 @@ def create_unit_cost(*, actor, name: Mapping[str, str], description: Mapping[str
     """Add a unit cost (at most 200; allowed also when the setup is locked)."""
     require(actor, Privilege.ProgrammeSetupUpdate)
     with transaction.atomic():
-        if ProgrammeUnitCost.objects.count() >= MAX_UNIT_COSTS:
+        if ProgrammeUnitCost.objects.filter(project__isnull=True).count() >= MAX_UNIT_COSTS:
             raise ValidationFailed(key="unit.cost.max.allowed.reached", args={"max": MAX_UNIT_COSTS})
         unit_cost = _fill_unit_cost(
             ProgrammeUnitCost(), name=name, description=description, type=type, justification=justification,
@@ -276,7 +276,7 @@ def update_unit_cost(*, actor, unit_cost_id: int | None, name: Mapping[str, str]
     texts, the project-defined flag and the payment claim may change."""
     require(actor, Privilege.ProgrammeSetupUpdate)
     with transaction.atomic():
-        unit_cost = ProgrammeUnitCost.objects.select_for_update().filter(pk=unit_cost_id).first()
+        unit_cost = ProgrammeUnitCost.objects.select_for_update().filter(pk=unit_cost_id, project__isnull=True).first()
         if unit_cost_id is None or unit_cost is None:
             raise NotFound(key="programme.unitCost.not.found", args={"id": unit_cost_id})
         before = _unit_cost_snapshot(unit_cost)
@@ -298,7 +298,7 @@ def delete_unit_cost(*, actor, unit_cost_id: int) -> None:
     """Remove a unit cost; refused once the setup is locked."""
     require(actor, Privilege.ProgrammeSetupUpdate)
     with transaction.atomic():
-        unit_cost = ProgrammeUnitCost.objects.select_for_update().filter(pk=unit_cost_id).first()
+        unit_cost = ProgrammeUnitCost.objects.select_for_update().filter(pk=unit_cost_id, project__isnull=True).first()
         if unit_cost is None:
             raise NotFound(key="programme.unitCost.not.found", args={"id": unit_cost_id})
         refuse_if_locked("Deleting a unit cost")
