@@ -4,9 +4,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from jems.core.forms import TranslatableFormField
-
 from . import parts
+from .widgets import Options, QuickHidden, QuickSelect, QuickTextField
 
 OBJECTIVE_FIELDS = {
     "name": (_("Work package title"), "PROJECT_WORK_PACKAGE_TITLE"),
@@ -49,13 +48,18 @@ OUTPUT_CONFIGS = {"title": "PROJECT_OUTPUT_TITLE",
                   "description": "PROJECT_OUTPUT_DESCRIPTION"}
 
 
-def period_choices(periods: list[dict]) -> list[tuple[str, str]]:
-    return [("", _("— choose —"))] + [(str(p["number"]), _("Period %(n)s, months %(start)s–%(end)s") % {
-        "n": p["number"], "start": p["start"], "end": p["end"]}) for p in periods]
+def period_options(periods: list[dict]) -> Options:
+    """The choices of a period select (built once per page and shared by all its period selects)."""
+    return Options([("", _("— choose —"))] + [(str(p["number"]), _("Period %(n)s, months %(start)s–%(end)s") % {
+        "n": p["number"], "start": p["start"], "end": p["end"]}) for p in periods])
 
 
 def _text(languages, limit, label, disabled):
-    return TranslatableFormField(languages, max_length=limit, textarea=True, label=label, disabled=disabled)
+    return QuickTextField(languages, max_length=limit, label=label, disabled=disabled)
+
+
+def _select(label, options: Options, disabled):
+    return forms.ChoiceField(label=label, required=False, choices=options, disabled=disabled, widget=QuickSelect)
 
 
 class ObjectivesForm(forms.Form):
@@ -71,24 +75,21 @@ class ObjectivesForm(forms.Form):
 class InvestmentForm(forms.Form):
     """All fields of an investment, the address with country and NUTS selects like the partner address."""
 
-    def __init__(self, *args, languages, visible, periods, regions, disabled=False, **kwargs):
+    def __init__(self, *args, languages, visible, period_options, regions, disabled=False, **kwargs):
         super().__init__(*args, **kwargs)
         texts = list(INVESTMENT_TEXT_FIELDS.items())
         for key, (label, config) in texts[:1]:
             if config in visible:
                 self.fields[key] = _text(languages, parts.INVESTMENT_TEXTS[key][1], label, disabled)
         if "PROJECT_INVESTMENT_PERIOD" in visible:
-            self.fields["expectedDeliveryPeriod"] = forms.ChoiceField(
-                label=_("Expected delivery period"), required=False, choices=period_choices(periods),
-                disabled=disabled)
+            self.fields["expectedDeliveryPeriod"] = _select(_("Expected delivery period"), period_options, disabled)
         for key, (label, config) in texts[1:5]:
             if config in visible:
                 self.fields[key] = _text(languages, parts.INVESTMENT_TEXTS[key][1], label, disabled)
         if "PROJECT_INVESTMENT_COUNTRY" in visible:
             for key, label, level in (("countryCode", _("Country"), 0), ("region2Code", _("NUTS 2 region"), 2),
                                       ("region3Code", _("NUTS 3 region"), 3)):
-                self.fields[key] = forms.ChoiceField(label=label, required=False, disabled=disabled,
-                                                     choices=[("", _("— none —"))] + regions[level])
+                self.fields[key] = _select(label, Options([("", _("— none —"))] + regions[level]), disabled)
         for key, (label, config) in ADDRESS_TEXT_FIELDS.items():
             if config in visible:
                 self.fields[key] = forms.CharField(label=label, required=False, max_length=parts.ADDRESS[key][1],
@@ -101,9 +102,9 @@ class InvestmentForm(forms.Form):
 class ActivityForm(forms.Form):
     """One activity: its id (kept across saves), texts, period range and the partners involved."""
 
-    def __init__(self, *args, languages, visible, periods, partners, disabled=False, **kwargs):
+    def __init__(self, *args, languages, visible, period_options, partners, disabled=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["id"] = forms.IntegerField(required=False, widget=forms.HiddenInput)
+        self.fields["id"] = forms.IntegerField(required=False, widget=QuickHidden)
         if ACTIVITY_CONFIGS["title"] in visible:
             self.fields["title"] = _text(languages, parts.ACTIVITY_TEXTS["title"][1], _("Activity title"), disabled)
         if ACTIVITY_CONFIGS["description"] in visible:
@@ -111,8 +112,7 @@ class ActivityForm(forms.Form):
                                                _("Description"), disabled)
         for key, label in (("startPeriod", _("Start period")), ("endPeriod", _("End period"))):
             if ACTIVITY_CONFIGS[key] in visible:
-                self.fields[key] = forms.ChoiceField(label=label, required=False, choices=period_choices(periods),
-                                                     disabled=disabled)
+                self.fields[key] = _select(label, period_options, disabled)
         if ACTIVITY_CONFIGS["partnerIds"] in visible:
             self.fields["partnerIds"] = forms.TypedMultipleChoiceField(
                 label=_("State aid: partner(s) involved"), required=False, coerce=int, disabled=disabled,
@@ -122,36 +122,33 @@ class ActivityForm(forms.Form):
 class DeliverableForm(forms.Form):
     """One deliverable of an activity."""
 
-    def __init__(self, *args, languages, periods, disabled=False, **kwargs):
+    def __init__(self, *args, languages, period_options, disabled=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["deliverableId"] = forms.IntegerField(required=False, widget=forms.HiddenInput)
+        self.fields["deliverableId"] = forms.IntegerField(required=False, widget=QuickHidden)
         self.fields["title"] = _text(languages, parts.DELIVERABLE_TEXTS["title"][1], _("Deliverable title"),
                                      disabled)
         self.fields["description"] = _text(languages, parts.DELIVERABLE_TEXTS["description"][1], _("Description"),
                                            disabled)
-        self.fields["period"] = forms.ChoiceField(label=_("Delivery period"), required=False,
-                                                  choices=period_choices(periods), disabled=disabled)
+        self.fields["period"] = _select(_("Delivery period"), period_options, disabled)
 
 
 class OutputForm(forms.Form):
     """One output: title, programme output indicator (with its measurement unit), target value, period."""
 
-    def __init__(self, *args, languages, visible, periods, indicators, disabled=False, **kwargs):
+    def __init__(self, *args, languages, visible, period_options, indicators, disabled=False, **kwargs):
         super().__init__(*args, **kwargs)
         if OUTPUT_CONFIGS["title"] in visible:
             self.fields["title"] = _text(languages, parts.OUTPUT_TEXTS["title"][1], _("Output title"), disabled)
         if OUTPUT_CONFIGS["programmeOutputIndicatorId"] in visible:
-            self.fields["programmeOutputIndicatorId"] = forms.ChoiceField(
-                label=_("Programme output indicator (measurement unit)"), required=False, disabled=disabled,
-                choices=[("", _("— choose —"))] + indicators)
+            self.fields["programmeOutputIndicatorId"] = _select(
+                _("Programme output indicator (measurement unit)"), indicators, disabled)
         if OUTPUT_CONFIGS["targetValue"] in visible:
             self.fields["targetValue"] = forms.DecimalField(
                 label=_("Target value"), required=False, min_value=0, max_digits=13, decimal_places=2,
                 disabled=disabled, help_text=_("A number of at least 0 with at most 2 decimals."),
                 widget=forms.TextInput(attrs={"inputmode": "decimal"}))
         if OUTPUT_CONFIGS["periodNumber"] in visible:
-            self.fields["periodNumber"] = forms.ChoiceField(label=_("Delivery period"), required=False,
-                                                            choices=period_choices(periods), disabled=disabled)
+            self.fields["periodNumber"] = _select(_("Delivery period"), period_options, disabled)
         if OUTPUT_CONFIGS["description"] in visible:
             self.fields["description"] = _text(languages, parts.OUTPUT_TEXTS["description"][1],
                                                _("Output description"), disabled)

@@ -35,8 +35,10 @@ from .forms import (
     InvestmentForm,
     ObjectivesForm,
     OutputForm,
+    period_options,
 )
 from .models import MAX_ACTIVITIES, MAX_DELIVERABLES, MAX_INVESTMENTS, MAX_OUTPUTS, MAX_WORK_PACKAGES
+from .widgets import Options
 
 MAX_POSTED_ROWS = 50
 ROW_ERROR = re.compile(r"^(?:activities|outputs)\[(\d+)\]\.(?:deliverables\[(\d+)\]\.)?(\w+)")
@@ -68,8 +70,8 @@ class Page:
         if request.method == "POST" and not self.editable:
             raise PermissionDenied
 
-    def periods(self) -> list[dict]:
-        return project_periods(self.project.call, self.project.duration)
+    def period_options(self):
+        return period_options(project_periods(self.project.call, self.project.duration))
 
     def tabs(self):
         shown = [t for t in TABS if t[0] != "investments" or INVESTMENT_CONFIGS & self.visible]
@@ -256,7 +258,7 @@ def _investment_page(request, project_id, work_package_id, investment_id=None):
         raise PermissionDenied
     regions = _regions()
     form = InvestmentForm(request.POST if request.method == "POST" else None, initial=_investment_initial(existing),
-                          languages=page.languages, visible=page.visible, periods=page.periods(), regions=regions,
+                          languages=page.languages, visible=page.visible, period_options=page.period_options(), regions=regions,
                           disabled=not page.editable)
     status = 200
     if request.method == "POST":
@@ -324,7 +326,7 @@ def activities(request, project_id: int, work_package_id: int):
     partners = [(p.pk, p.abbreviation) for p in ProjectPartner.objects.filter(project=page.project)
                 .only("id", "abbreviation").order_by("sort_number", "id")]
     with_deliverables = ACTIVITY_CONFIGS["deliverables"] in page.visible
-    args = {"languages": page.languages, "periods": page.periods(), "disabled": not page.editable}
+    args = {"languages": page.languages, "period_options": page.period_options(), "disabled": not page.editable}
 
     def build(values: list[dict], data=None):
         rows, nested = [], []
@@ -409,14 +411,14 @@ def _activities_data(existing: list[dict], rows, nested, with_deliverables) -> l
 # --- outputs --------------------------------------------------------------------------------------------------
 
 
-def _indicator_choices() -> list[tuple[str, str]]:
-    choices = []
+def _indicator_choices() -> Options:
+    choices = [("", _("— choose —"))]
     for indicator in OutputIndicator.objects.order_by("identifier"):
         name = indicator.name.get("EN") or next(iter(indicator.name.values()), "")
         unit = indicator.measurement_unit.get("EN") or next(iter(indicator.measurement_unit.values()), "")
         choices.append((str(indicator.pk), f"{indicator.identifier} {name} ({unit})" if unit
                         else f"{indicator.identifier} {name}"))
-    return choices
+    return Options(choices)
 
 
 def _output_initial(output: dict) -> dict:
@@ -428,7 +430,7 @@ def _output_initial(output: dict) -> dict:
 @app_view
 def outputs(request, project_id: int, work_package_id: int):
     page = Page(request, project_id, work_package_id, include=("outputs",))
-    args = {"languages": page.languages, "visible": page.visible, "periods": page.periods(),
+    args = {"languages": page.languages, "visible": page.visible, "period_options": page.period_options(),
             "indicators": _indicator_choices(), "disabled": not page.editable}
     post = request.POST if request.method == "POST" else None
     status, general = 200, []
