@@ -534,3 +534,69 @@ TEXTS.update({
     "standard.check.c8.durability.missing": _("C.8.2 durability is missing in {languages}."),
     "standard.check.c8.transferability.missing": _("C.8.3 transferability is missing in {languages}."),
 })
+
+# --- D partner budget (jems.projects.budget): options and cost lists. ----------------------------------------
+TEXTS.update({
+    "project.partner.budget.number.invalid": _("Enter a number."),
+    "project.partner.budget.number.negative": _("The value must not be negative."),
+    "project.partner.budget.number.scale": _("Use at most {scale} decimal places."),
+    "project.partner.budget.number.max": _("The value must not be greater than {max}."),
+    "project.partner.budget.max.allowed": _("A cost list may have at most {max} rows."),
+    "project.partner.budget.id.not.unique": _("Each row may appear only once."),
+    "project.partner.budget.spf.not.spf.call": _("Small project fund costs exist only in SPF calls."),
+    "project.partner.budget.flat.rate.replaces.category": _(
+        "A flat rate covers this category; rows cannot be entered."),
+    "project.partner.budget.unit.costs.not.allowed": _(
+        "The call offers no unit cost covering more than one category."),
+    "project.partner.budget.unit.cost.not.multi": _("Choose a unit cost covering more than one category."),
+    "project.partner.budget.unit.cost.not.available": _("This unit cost cannot be used in this cost category."),
+    "project.partner.budget.unit.cost.price.differs": _("The price per unit must be the unit cost's price {price}."),
+    "project.partner.budget.real.costs.not.allowed": _(
+        "The call allows only unit costs in this category: choose a unit cost."),
+    "project.partner.budget.units.hidden": _(
+        "The call does not use unit types and numbers of units here: the number of units must be 1."),
+    "project.partner.budget.investment.not.found": _("Choose an investment of this project."),
+    "project.partner.budget.periods.hidden": _("The call does not split the budget into periods."),
+    "project.partner.budget.period.not.exists": _("Period {number} does not exist in this project."),
+    "project.partner.budget.options.flat.rate.not.in.call": _("The call does not offer this flat rate."),
+    "project.partner.budget.options.flat.rate.range": _("Enter a whole number from 1 to {max}."),
+    "project.partner.budget.options.flat.rate.fixed": _("This flat rate is fixed at {rate} %."),
+    "project.partner.budget.options.office.combination": _(
+        "Choose only one office and administration flat rate."),
+    "project.partner.budget.options.other.combination": _(
+        "The other-costs flat rate cannot be combined with the staff, travel or office flat rates."),
+    "project.partner.budget.options.contracted.switch": _(
+        "After contracting a flat rate may change its value but cannot be switched on or off."),
+})
+
+# --- partner co-financing (jems.projects.cofinancing, finance-rules §2.2) ---
+TEXTS.update({
+    "project.partner.coFinancing.invalid": _("The co-financing could not be saved; please correct the fields."),
+    "project.partner.coFinancing.maximum.lines": _("At most {max} co-financing lines (funds and the partner "
+                                                   "contribution) are possible."),
+    "project.partner.coFinancing.percentage.invalid": _(
+        "Enter a percentage between 0 and 100 with at most 2 decimals."),
+    "project.partner.coFinancing.fund.not.in.call": _("Choose one of the funds of the call."),
+    "project.partner.coFinancing.fund.not.unique": _("Each fund may be chosen only once."),
+    "project.partner.coFinancing.fund.type.invalid": _("Unknown co-financing line type."),
+    "project.partner.coFinancing.percentage.not.call.rate": _("This fund's rate is fixed at {rate} %."),
+    "project.partner.coFinancing.percentage.above.call.rate": _("The rate may not exceed {max} %."),
+    "project.partner.coFinancing.one.and.only.partner.contribution": _(
+        "There must be exactly one partner-contribution line."),
+    "project.partner.coFinancing.additional.fund.not.allowed": _("The call allows only one fund per partner."),
+    "project.partner.coFinancing.sum.invalid": _("The percentages must add up to exactly 100 %."),
+    "project.partner.contribution.only.one.allowed": _("Only the partner's own contribution is possible in this "
+                                                       "call."),
+    "project.partner.contribution.one.and.only.partner.contribution": _(
+        "Exactly one contribution must be the partner's own contribution."),
+    "project.partner.contribution.name.is.mandatory": _("Enter the name of the source of contribution."),
+    "project.partner.contribution.status.is.mandatory": _("Choose the legal status."),
+    "project.partner.contribution.partner.status.invalid": _(
+        "The partner's own contribution can only be Public or Private."),
+    "project.partner.contribution.amount.is.mandatory": _("Enter the amount."),
+    "project.partner.contribution.amount.invalid": _(
+        "Enter an amount between 0 and 999 999 999.99 with at most 2 decimals."),
+    "project.partner.contribution.sum.mismatch": _(
+        "The contributions add up to {sum}; they must equal the partner contribution of {expected}."),
+    "project.partner.spf.cofinancing.call.not.spf": _("SPF co-financing exists only in small project fund calls."),
+})
