@@ -39,12 +39,15 @@ def from_api(entries: Iterable | None) -> dict[str, str]:
     return stored
 
 
+_ORDER = tuple(SystemLanguage.values)  # computed once: `.values` rebuilds the list on every access
+
+
 def to_api(stored: Mapping[str, str] | None) -> list[dict[str, str]]:
     """Turn the stored mapping into API entries, in system-language order, skipping blank texts."""
     stored = stored or {}
     return [
         {"language": code, "translation": stored[code]}
-        for code in SystemLanguage.values
+        for code in _ORDER
         if code in stored and stored[code] and stored[code].strip()
     ]
 
