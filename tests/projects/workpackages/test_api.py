@@ -1,12 +1,16 @@
 """The work-plan APIs over HTTP: every operation, shapes, 422 field errors, refusals, versions and query counts."""
 
+import json
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from jems.api.json import dumps
 from jems.projects.models import ApplicationStatus, Project
 from jems.projects.services import create_version
 from jems.projects.workpackages.models import Activity, Deliverable, WorkPackage
+from jems.projects.workpackages.schemas import ProjectWorkPackageDTO
 
 pytestmark = pytest.mark.django_db
 
@@ -140,3 +144,24 @@ def test_query_count_is_fixed(client, plan_project):
             assert client.get(wp_url(plan_project, "withOutputsAndActivities")).status_code == 200
         counts.append(len(ctx.captured_queries))
     assert counts[0] == counts[1], counts
+
+
+def test_time_plan_json_is_the_schema_serialisation(client, applicant, plan_project, wp, partners, indicator):
+    """withOutputsAndActivities writes its JSON directly: it must be what ProjectWorkPackageDTO gives (nothing
+    more, nothing missing, same types), live and from a version."""
+    activity = {"title": [*tr("Map"), *tr("Karte", "DE")], "description": tr("<b>&"), "startPeriod": 1,
+                "partnerIds": [p.pk for p in partners],
+                "deliverables": [{"title": tr("Flood map"), "period": 2}, {"description": tr("x", "DE")}]}
+    assert client.put(wp_url(plan_project, wp["id"], "activity"), [activity, {}]).status_code == 200
+    assert client.put(wp_url(plan_project, wp["id"], "output"), [
+        {"programmeOutputIndicatorId": indicator.pk, "targetValue": 12.5, "periodNumber": 4, "title": tr("M")},
+        {"targetValue": None}]).status_code == 200
+    client.post(wp_url(plan_project), {"name": tr("Empty")})
+    create_version(actor=applicant, project=plan_project)
+    for query in ({}, {"version": "1.0"}):
+        response = client.get(wp_url(plan_project, "withOutputsAndActivities"), **query)
+        assert response.status_code == 200 and response["Content-Type"] == "application/json; charset=utf-8"
+        listed = response.json()
+        assert listed[0]["outputs"][0]["targetValue"] == 12.5 and len(listed[0]["activities"][0]["deliverables"]) == 2
+        expected = [ProjectWorkPackageDTO.model_validate(item).model_dump(by_alias=True) for item in listed]
+        assert listed == json.loads(dumps(expected))

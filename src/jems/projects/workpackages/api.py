@@ -2,8 +2,10 @@
 ProjectWorkPackageInvestmentApi, plus the two ProjectApi reads of the work plan (activities and investment
 summaries). Reads take `?version=` and answer from the version's snapshot."""
 
+from django.http import HttpResponse
 from ninja import Router, Status
 
+from jems.api.json import dumps
 from jems.core.errors import ValidationFailed
 from jems.core.translatable import from_api, to_api
 
@@ -114,11 +116,15 @@ def update_work_package(request, projectId: int, workPackage: InputWorkPackageUp
 @router.get(f"{BASE}/withOutputsAndActivities", response={200: list[ProjectWorkPackageDTO]}, by_alias=True,
             operation_id="getWorkPackagesForTimePlanByProjectId")
 def get_work_packages_for_time_plan(request, projectId: int, version: str | None = None):  # noqa: N803
+    """The whole work plan without investments. Written as JSON directly: the dicts already have the exact keys
+    and values of ProjectWorkPackageDTO (test_api compares with the schema's serialisation), and validating the
+    thousands of nested objects of a maxed-out plan through the schemas would take seconds."""
     _acc, _row, rows = queries.work_packages(actor=request.user, project_id=projectId, version=version,
                                              include=("activities", "outputs"))
-    return [{"id": wp["id"], "deactivated": wp["deactivated"], "workPackageNumber": wp["number"],
-             "name": to_api(wp["name"]), "activities": [_activity(a) for a in wp["activities"]],
-             "outputs": [_output(o) for o in wp["outputs"]]} for wp in rows]
+    items = [{"id": wp["id"], "deactivated": wp["deactivated"], "workPackageNumber": wp["number"],
+              "name": to_api(wp["name"]), "activities": [_activity(a) for a in wp["activities"]],
+              "outputs": [_output(o) for o in wp["outputs"]]} for wp in rows]
+    return HttpResponse(dumps(items), content_type="application/json; charset=utf-8")
 
 
 @router.get(BASE + "/{workPackageId}", response={200: OutputWorkPackage}, by_alias=True,
