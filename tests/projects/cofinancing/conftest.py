@@ -56,3 +56,11 @@ def valid_set(erdf) -> dict:
     return {"finances": [fund_line(erdf, "75.5"), own_line("24.5")],
             "partnerContributions": [contribution(None, "Public", "100", partner=True),
                                      contribution("Region", "AutomaticPublic", "50.25")]}
+
+
+def give_budget(partner, amount: str, category: str = "EQUIPMENT") -> None:
+    """A single cost row so that the partner's budget total is `amount`."""
+    from jems.projects.budget.models import BudgetCostRow
+
+    BudgetCostRow.objects.create(partner=partner, category=category, number_of_units=Decimal(1),
+                                 price_per_unit=Decimal(amount), row_sum=Decimal(amount))

@@ -65,7 +65,7 @@ def test_at_most_five_lines_and_funds_plus_one(applicant, partners, funds, origi
     from jems.calls.models import CallFund
     from jems.programme.models import ProgrammeFund
 
-    for n in range(4):
+    for _n in range(4):
         fund = ProgrammeFund.objects.create(type="OTHER", selected=True)
         CallFund.objects.create(call=open_call, fund=fund, rate=Decimal("5"))
     six = {"finances": [fund_line(f.fund, "5") for f in open_call.funds.exclude(fund=other)[:5]] + [own_line("75")],

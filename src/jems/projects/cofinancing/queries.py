@@ -5,7 +5,7 @@ partners, lines or contributions."""
 from dataclasses import dataclass
 from decimal import Decimal
 
-from jems.finance.rounding import dn2, percent_of
+from jems.finance import cofinancing as finance
 from jems.programme.models import ProgrammeFund
 from jems.programme.schemas import fund_dto
 from jems.projects import access
@@ -53,10 +53,7 @@ class PartnerTotal:
 
 def partner_totals(project, snapshot: dict | None = None) -> dict[int, PartnerTotal]:
     """partner id → PartnerTotal, from the partner budgets (jems.projects.budget.totals)."""
-    try:
-        from jems.projects.budget.totals import partner_budgets
-    except ImportError:  # the partner budget totals have not landed yet: every total is zero
-        return {}
+    from jems.projects.budget.totals import partner_budgets
 
     return {pid: PartnerTotal(management=totals.total - totals.spf, spf=totals.spf)
             for pid, totals in partner_budgets(project, snapshot).items()}
@@ -68,17 +65,11 @@ def fund_dtos(*data_sets: dict) -> dict[int, dict]:
     return {fund.pk: fund_dto(fund) for fund in ProgrammeFund.objects.filter(pk__in=ids)} if ids else {}
 
 
-def amounts(data: dict, total: Decimal) -> dict:
-    """The derived amounts of a set on a base total (finance-rules §2.3): per fund line its amount (rounded
-    down), the partner contribution (the remainder) and its percentage, and the public / automatic public /
-    private sums of the contributions."""
-    rates = [f["percentage"] for f in data["finances"] if f["fundType"] == "MainFund"]
-    fund_amounts = [dn2(percent_of(total, rate)) for rate in rates]
-    sums = {status: sum((c["amount"] or ZERO for c in data["partnerContributions"] if c["status"] == status), ZERO)
-            for status in ("Public", "AutomaticPublic", "Private")}
-    return {"total": total, "funds": fund_amounts, "partnerContribution": total - sum(fund_amounts, ZERO),
-            "partnerPercentage": Decimal(100) - sum(rates, ZERO), "public": sums["Public"],
-            "automaticPublic": sums["AutomaticPublic"], "private": sums["Private"]}
+def amounts(data: dict, total: Decimal) -> finance.PartnerCofinancing:
+    """The derived amounts of a set on its base total (finance-rules §2.3): fund amounts by fund id (rounded
+    down), the partner contribution (the remainder) and its percentage, and the contribution sums by status."""
+    rates = {f["fundId"]: f["percentage"] for f in data["finances"] if f["fundType"] == "MainFund"}
+    return finance.derive(total, rates, data["partnerContributions"])
 
 
 @dataclass

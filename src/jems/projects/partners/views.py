@@ -42,7 +42,8 @@ TABS = (("identity", gettext_lazy("Identity"), "project_partners:identity"),
         ("region", gettext_lazy("Address"), "project_partners:region"),
         ("contact", gettext_lazy("Contact"), "project_partners:contact"),
         ("motivation", gettext_lazy("Motivation"), "project_partners:motivation"),
-        ("stateAid", gettext_lazy("State aid"), "project_partners:state_aid"))
+        ("stateAid", gettext_lazy("State aid"), "project_partners:state_aid"),
+        ("coFinancing", gettext_lazy("Co-financing"), "project_cofinancing:cofinancing"))
 # The configurable fields of the state-aid tab (code lists, form configuration 83–85): the tab is shown when the
 # call shows at least one of them.
 STATE_AID_PARTS = {"criteria": "PARTNER_STATE_AID_CRITERIA_SELF_CHECK",
