@@ -600,3 +600,24 @@ TEXTS.update({
         "The contributions add up to {sum}; they must equal the partner contribution of {expected}."),
     "project.partner.spf.cofinancing.call.not.spf": _("SPF co-financing exists only in small project fund calls."),
 })
+
+# --- E lump sums and unit costs (jems.projects.lumpsums, finance-rules §3, features §4.10) ---
+TEXTS.update({
+    "project.lumpSum.max.allowed.reached": _("At most {max} lump sums are possible."),
+    "project.lumpSum.not.offered.by.call": _("Choose one of the lump sums of the call."),
+    "project.lumpSum.period.invalid": _("Choose Preparation, Closure or one of the project periods."),
+    "project.lumpSum.partner.not.of.project": _("This partner is not a partner of the project."),
+    "project.lumpSum.partner.duplicate": _("Each partner may have only one share of a lump sum."),
+    "project.lumpSum.amount.invalid": _("Enter a valid amount, e.g. 1250.50."),
+    "project.lumpSum.amount.out.of.range": _("Enter an amount between 0 and {max}."),
+    "project.lumpSum.amount.decimals": _("Enter at most {max} decimals."),
+    "project.lumpSum.splitting.not.allowed": _("This lump sum may not be split: only one partner may have an "
+                                               "amount above 0."),
+    "project.costOption.unitCost.not.allowed": _("The call does not allow the project to propose unit costs."),
+    "project.costOption.unitCost.locked.after.contracting": _("Proposed unit costs can no longer be changed once "
+                                                              "the project is contracted."),
+    "project.costOption.unitCost.max.allowed.reached": _("At most {max} proposed unit costs are possible."),
+    "project.costOption.unitCost.not.found": _("This unit cost was not proposed by the project."),
+    "project.costOption.unitCost.in.use": _("A partner budget uses this unit cost; remove it from the budget "
+                                            "first."),
+})
