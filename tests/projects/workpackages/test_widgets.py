@@ -8,7 +8,13 @@ from django import forms
 from django.template import Context, Template
 
 from jems.core.forms import TranslatableFormField
-from jems.projects.workpackages.widgets import Options, QuickHidden, QuickSelect, QuickTextField
+from jems.projects.workpackages.widgets import (
+    Options,
+    QuickCheckboxes,
+    QuickHidden,
+    QuickSelect,
+    QuickTextField,
+)
 
 LANGUAGES = ["DE", "EN"]
 CHOICES = [("", "— choose —"), ("1", "Period 1 <a&b>"), ("2", 'Period "2"')]
@@ -67,3 +73,24 @@ def test_options_are_shared_and_valid():
     assert first.clean("2") == "2"
     with pytest.raises(forms.ValidationError):
         first.clean("9")
+
+
+PARTNERS = [(3, "LP <1>"), (5, "PP2")]
+BOXES = ('{% for cb in form.partners %}<div class="field field--checkbox">{{ cb.tag }} <label for="'
+         '{{ cb.id_for_label }}">{{ cb.choice_label }}</label></div>{% endfor %}')
+
+
+@pytest.mark.parametrize("disabled", [False, True])
+@pytest.mark.parametrize("data", [None, {"a-partners": ["5"]}])
+def test_checkboxes_same_markup_as_django_subwidgets(data, disabled):
+    def build(widget):
+        class Sample(forms.Form):
+            partners = forms.TypedMultipleChoiceField(choices=PARTNERS, coerce=int, required=False,
+                                                      disabled=disabled, widget=widget)
+
+        return Sample(data, initial={"partners": [3]}, prefix="a")
+
+    quick = Template("{{ form.partners }}").render(Context({"form": build(QuickCheckboxes)}))
+    plain = Template(BOXES).render(Context({"form": build(forms.CheckboxSelectMultiple)}))
+    assert quick == plain
+    assert quick.count(" disabled") == (2 if disabled else 0) and quick.count(" checked") == 1

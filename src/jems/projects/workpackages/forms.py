@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from . import parts
-from .widgets import Options, QuickHidden, QuickSelect, QuickTextField
+from .widgets import Options, QuickCheckboxes, QuickHidden, QuickSelect, QuickTextField
 
 OBJECTIVE_FIELDS = {
     "name": (_("Work package title"), "PROJECT_WORK_PACKAGE_TITLE"),
@@ -116,7 +116,7 @@ class ActivityForm(forms.Form):
         if ACTIVITY_CONFIGS["partnerIds"] in visible:
             self.fields["partnerIds"] = forms.TypedMultipleChoiceField(
                 label=_("State aid: partner(s) involved"), required=False, coerce=int, disabled=disabled,
-                choices=partners, widget=forms.CheckboxSelectMultiple)
+                choices=partners, widget=QuickCheckboxes)
 
 
 class DeliverableForm(forms.Form):

@@ -72,12 +72,28 @@ def _language_name(code: str, ui_language: str | None) -> str:
     return escape(str(SystemLanguage(code).label))
 
 
+class QuickCheckboxes(forms.CheckboxSelectMultiple):
+    """Checkboxes each in a `field field--checkbox` div with its label (the partners involved in an activity)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = set(self.format_value(value))
+        attrs = self.build_attrs(self.attrs, attrs)
+        field_id = attrs.pop("id", None)
+        boxes = []
+        for index, (option, label) in enumerate(self.choices):
+            own = {"id": f"{field_id}_{index}"} if field_id else {}
+            own.update(attrs)
+            if str(option) in chosen:
+                own["checked"] = True
+            label_for = f' for="{escape(own["id"])}"' if field_id else ""
+            boxes.append(f'<div class="field field--checkbox"><input type="checkbox" name="{escape(name)}" '
+                         f'value="{escape(str(option))}"{attributes(own)}> <label{label_for}>{escape(str(label))}'
+                         f"</label></div>")
+        return mark_safe("".join(boxes))
+
+
 class QuickTranslatableWidget(TranslatableWidget):
     """One labelled text area per input language (the markup of jems/translatable_widget.html)."""
-
-    def __init__(self, languages):
-        super().__init__(languages, textarea=True)
-        self.area_attrs = dict(self.widgets[0].attrs)
 
     def render(self, name, value, attrs=None, renderer=None):
         values = value if isinstance(value, (list, tuple)) else self.decompress(value)
@@ -94,7 +110,8 @@ class QuickTranslatableWidget(TranslatableWidget):
                 f'\n  <div class="translatable__language">\n    <label class="translatable__label" for="'
                 f'{escape(str(own.get("id", "")))}"><span class="visually-hidden">{label} </span><abbr title="{label}">'
                 f'{escape(code)}</abbr></label>\n    <textarea name="{escape(name)}_{index}"'
-                f'{attributes({**self.area_attrs, **own})}>\n{escape(str(text)) if text else ""}</textarea>\n  </div>')
+                f'{attributes({**self.widgets[index].attrs, **own})}>\n{escape(str(text)) if text else ""}'
+                f"</textarea>\n  </div>")
         parts.append("\n</div>")
         return mark_safe("".join(parts))
 
@@ -104,4 +121,4 @@ class QuickTextField(TranslatableFormField):
 
     def __init__(self, languages, **kwargs):
         super().__init__(languages, textarea=True, **kwargs)
-        self.widget = QuickTranslatableWidget(self.languages)
+        self.widget.__class__ = QuickTranslatableWidget  # the widget just built, rendered in Python
