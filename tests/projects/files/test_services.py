@@ -130,3 +130,23 @@ def test_investment_category(applicant, project):
     assert error.value.field_messages() == {"file": "file.upload.message.duplicate"}
     with pytest.raises(ValidationFailed):
         upload(applicant, project, category=FileCategory.INVESTMENT, partner_id=investment.pk + 1000)
+
+
+def test_stored_content_goes_with_its_partner(applicant, project, media_in_tmp, django_capture_on_commit_callbacks):
+    from pathlib import Path
+
+    from jems.projects.partners import services as partner_services
+
+    partner = ProjectPartner.objects.create(project=project, role=PartnerRole.LEAD_PARTNER, abbreviation="LP",
+                                            sort_number=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        item = upload(applicant, project, category=FileCategory.PARTNER, partner_id=partner.pk)
+        kept = upload(applicant, project)
+    stored, other = Path(media_in_tmp) / item.storage_path, Path(media_in_tmp) / kept.storage_path
+    assert stored.exists() and other.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        partner_services.delete_partner(actor=applicant, partner_id=partner.pk)
+    assert not stored.exists() and other.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.delete(actor=applicant, project_id=project.pk, file_id=kept.pk)
+    assert not other.exists()

@@ -120,9 +120,7 @@ def delete(*, actor, project_id, file_id) -> None:
     acc, item = queries.get_file(actor=actor, project_id=project_id, file_id=file_id)
     _updatable(acc)
     with transaction.atomic():
-        path = item.storage_path
-        item.delete()
+        item.delete()  # the stored content goes after the commit (signals.remove_stored_content)
         record(AuditAction.PROJECT_FILE_DELETED, actor=actor, project=audit_project(acc.project),
                entity_related_id=file_id,
                description=f"document {item.name} deleted from application")
-        transaction.on_commit(lambda: default_storage.delete(path))
