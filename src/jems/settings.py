@@ -68,8 +68,8 @@ INSTALLED_APPS = [
     "jems.projects.results",
     "jems.projects.submission",
     "jems.projects.budget",
-    "jems.projects.cofinancing",
     "jems.projects.lumpsums",
+    "jems.projects.cofinancing",
     "jems.api",
 ]
 

@@ -14,6 +14,8 @@ from jems.projects.partners.models import PartnerRole, ProjectPartner
 from jems.projects.services import create_version
 from tests.conftest import make_user
 
+from .conftest import give_budget
+
 pytestmark = pytest.mark.django_db
 
 
@@ -106,14 +108,15 @@ def test_project_level_reads(api_as, applicant, project, partners, funds, origin
     lead, uni = partners
     erdf, _other = funds
     client = api_as(applicant)
+    give_budget(lead, "5123.12")
     client.put(f"/api/project/partner/{lead.pk}/budget/cofinancing", body(erdf))
     rows = client.get(f"/api/project/{project.pk}/coFinancing").json()
+    assert (rows[0]["total"], rows[1]["total"]) == (5123.12, 0)
     assert [r["partner"]["abbreviation"] for r in rows] == ["CITY", "UNI"]
     assert rows[0]["partner"]["role"] == "LEAD_PARTNER"
     assert rows[0]["projectPartnerCoFinancingAndContributionOutputDTO"]["finances"][0]["fund"]["id"] == erdf.pk
     assert rows[1]["projectPartnerCoFinancingAndContributionOutputDTO"] == {"finances": [],
                                                                             "partnerContributions": []}
-    assert all(isinstance(r["total"], int | float) for r in rows)
     sources = client.get(f"/api/project/partner/byProjectId/{project.pk}/withContributionSources").json()
     assert sources[0]["partnerSummary"]["abbreviation"] == "CITY"
     assert [f["id"] for f in sources[0]["partnerCoFinancing"]] == [erdf.pk]
