@@ -4,8 +4,8 @@ service's errors (`results[i].<key>`) land on the right field; only the fields t
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from jems.core.forms import TranslatableFormField
 from jems.priorities.ui import text_in
+from jems.projects.workpackages.widgets import Options, QuickHidden, QuickSelect, QuickTextField
 
 from .models import MAX_DESCRIPTION
 
@@ -19,37 +19,37 @@ CONFIG = {
 }
 
 
-def indicator_choices(indicators) -> list[tuple[str, str]]:
-    """Select options "R1 – name (measurement unit)" of result indicators."""
+def indicator_options(indicators) -> Options:
+    """Select options "R1 – name (measurement unit)" of result indicators (built once per page)."""
     options = [("", _("— choose —"))]
     for indicator in indicators:
         unit = text_in(indicator.measurement_unit)
         label = f"{indicator.identifier} – {text_in(indicator.name)}" + (f" ({unit})" if unit else "")
         options.append((str(indicator.pk), label))
-    return options
+    return Options(options)
 
 
-def period_choices(periods: list[dict]) -> list[tuple[str, str]]:
-    """Select options "Period 1 (months 1–6)"."""
-    return [("", _("— choose —"))] + [
+def period_options(periods: list[dict]) -> Options:
+    """Select options "Period 1 (months 1–6)" (built once per page)."""
+    return Options([("", _("— choose —"))] + [
         (str(p["number"]), _("Period %(n)s (months %(start)s–%(end)s)") % {
-            "n": p["number"], "start": p["start"], "end": p["end"]}) for p in periods]
+            "n": p["number"], "start": p["start"], "end": p["end"]}) for p in periods])
 
 
 class ResultRowForm(forms.Form):
     """One result: indicator, baseline, target value, delivery period, description; the number it had (hidden)
-    and, for contracted projects, whether it is deactivated."""
+    and, for contracted projects, whether it is deactivated. Selects take `Options` shared by all rows."""
 
-    def __init__(self, *args, languages, indicators, periods, visible: set[str], contracted=False, disabled=False,
-                 **kwargs):
+    def __init__(self, *args, languages, indicators: Options, periods: Options, visible: set[str], contracted=False,
+                 disabled=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["resultNumber"] = forms.IntegerField(required=False, widget=forms.HiddenInput)
+        self.fields["resultNumber"] = forms.IntegerField(required=False, widget=QuickHidden)
         shown = {key for key, config in CONFIG.items() if config in visible}
         if "programmeResultIndicatorId" in shown:
             self.fields["programmeResultIndicatorId"] = forms.TypedChoiceField(
                 label=_("Programme result indicator and measurement unit"), required=False, coerce=int,
-                empty_value=None, choices=indicator_choices(indicators), disabled=disabled,
-                help_text="" if indicators else _("The indicators of the specific objective chosen in A.1 are "
+                empty_value=None, choices=indicators, disabled=disabled, widget=QuickSelect,
+                help_text="" if len(indicators) > 1 else _("The indicators of the specific objective chosen in A.1 are "
                                                   "offered here."))
         if "baseline" in shown:
             self.fields["baseline"] = forms.DecimalField(label=_("Baseline"), required=False, disabled=disabled,
@@ -61,10 +61,10 @@ class ResultRowForm(forms.Form):
         if "periodNumber" in shown:
             self.fields["periodNumber"] = forms.TypedChoiceField(
                 label=_("Delivery period"), required=False, coerce=int, empty_value=None,
-                choices=period_choices(periods), disabled=disabled)
+                choices=periods, disabled=disabled, widget=QuickSelect)
         if "description" in shown:
-            self.fields["description"] = TranslatableFormField(languages, max_length=MAX_DESCRIPTION, textarea=True,
-                                                               label=_("Result description"), disabled=disabled)
+            self.fields["description"] = QuickTextField(languages, max_length=MAX_DESCRIPTION,
+                                                        label=_("Result description"), disabled=disabled)
         if contracted:
             self.fields["deactivated"] = forms.BooleanField(label=_("Deactivated"), required=False,
                                                             disabled=disabled)

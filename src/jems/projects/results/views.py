@@ -24,7 +24,7 @@ from jems.projects.models import ALREADY_CONTRACTED
 from jems.projects.navigation import project_context
 
 from . import overview, queries, services, timeplan
-from .forms import ResultRowForm
+from .forms import ResultRowForm, indicator_options, period_options
 from .models import MAX_RESULTS
 
 ROW_ERROR = re.compile(r"^results\[(\d+)\]\.(\w+)")
@@ -101,8 +101,9 @@ def results(request, project_id: int):
     post = request.POST if request.method == "POST" else None
     count = _posted_count(post) if post is not None else len(stored)
     chosen = {r["programmeResultIndicatorId"] for r in stored} | (_posted_indicators(post, count) if post else set())
-    row_args = {"languages": input_languages(), "periods": page.data.periods(), "visible": page.visible,
-                "indicators": queries.indicator_options(page.data.specific_objective(), chosen),
+    periods = page.data.periods()
+    row_args = {"languages": input_languages(), "periods": period_options(periods), "visible": page.visible,
+                "indicators": indicator_options(queries.indicator_options(page.data.specific_objective(), chosen)),
                 "contracted": contracted, "disabled": not page.editable}
     page_errors: list[str] = []
     status = 200
@@ -135,7 +136,7 @@ def results(request, project_id: int):
               for index, row in enumerate(rows)]
     return render(request, "results/results.html", page.context(
         "results", rows=blocks, page_errors=page_errors, max_rows=MAX_RESULTS,
-        can_add=page.editable and len(rows) < MAX_RESULTS, has_periods=bool(row_args["periods"])), status=status)
+        can_add=page.editable and len(rows) < MAX_RESULTS, has_periods=bool(periods)), status=status)
 
 
 @require_GET
