@@ -91,8 +91,24 @@ def test_by_type_answers_id_name_pairs(programme_user, api_as, checklist):
     assert response.status_code == 200
     baseline = ProgrammeChecklist.objects.filter(type="CONTROL").exclude(pk=control.pk).get()
     assert response.json() == [{"id": baseline.pk, "name": baseline.name}, {"id": control.pk, "name": "Second control"}]
-    with_project = api_as(programme_user).get(f"{BASE}/byType/APPLICATION_FORM_ASSESSMENT", projectId=7)
-    assert checklist.pk in [row["id"] for row in with_project.json()]
+    assert api_as(programme_user).get(f"{BASE}/byType/APPLICATION_FORM_ASSESSMENT", projectId=7).json() == []
+
+
+def test_by_type_with_a_project_lists_the_checklists_of_its_call(programme_user, applicant, api_as, checklist):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from jems.calls.models import Call, CallStatus
+    from jems.projects.models import Project
+
+    other = make_checklist(name="Not selected", type="APPLICATION_FORM_ASSESSMENT")
+    call = Call.objects.create(name="Open call", status=CallStatus.PUBLISHED, start_date=timezone.now(),
+                               end_date=timezone.now() + timedelta(days=30))
+    call.checklists.add(checklist)
+    project = Project.objects.create(call=call, acronym="GREEN", applicant=applicant)
+    rows = api_as(programme_user).get(f"{BASE}/byType/APPLICATION_FORM_ASSESSMENT", projectId=project.pk).json()
+    assert rows == [{"id": checklist.pk, "name": checklist.name}] and other.pk not in [r["id"] for r in rows]
 
 
 @pytest.mark.parametrize("privilege", ["CallRetrieve", "ProjectAssessmentView", "ProjectAssessmentChecklistUpdate",

@@ -142,6 +142,18 @@ def test_available_setup(api_as, admin_user):
     assert body["objectivePoliciesAlreadyInUse"] == ["EnvDevelopment"]
 
 
+def test_specific_objectives_of_a_call_are_in_use(api_as, admin_user):
+    from jems.calls.models import Call
+    from jems.priorities.models import ProgrammeSpecificObjective
+
+    make_priority(admin_user, code="P1", objective="PO5", objectives=(("EnvDevelopment", "5.1"),
+                                                                      ("LocalEnvDevelopment", "5.2")))
+    call = Call.objects.create(name="Draft call", start_date="2026-01-01T00:00Z", end_date="2026-12-31T00:00Z")
+    call.specific_objectives.add(ProgrammeSpecificObjective.objects.get(programme_objective_policy="LocalEnvDevelopment"))
+    body = api_as(admin_user).get("/api/programmePriority/availableSetup").json()
+    assert body["objectivePoliciesAlreadyInUse"] == ["LocalEnvDevelopment"]
+
+
 # --- OutputIndicatorApi and ResultIndicatorApi ------------------------------------------------------------
 
 OUTPUT = {"identifier": "O1", "code": "RCO84", "name": [{"language": "EN", "translation": "Pilot actions"}],

@@ -63,11 +63,16 @@ def get_checklist(*, actor, checklist_id: int) -> ProgrammeChecklist:
 
 
 def checklists_by_type(*, actor, checklist_type: str, project_id: int | None = None) -> list[tuple[int, str]]:
-    """(id, name) of the templates of one type, by id. `project_id` is accepted for Jems compatibility:
-    Jems limits the list to the checklists selected in the project's call; until call checklist selection
-    exists (features.md §3.9), every template of the type is listed."""
+    """(id, name) of the templates of one type, by id; with `project_id` only those selected in the project's
+    call (an unknown project: none)."""
     require_any(actor, BY_TYPE_PRIVILEGES)
-    return checklists_of_type(checklist_type)
+    if project_id is None:
+        return checklists_of_type(checklist_type)
+    from jems.calls.models import Call
+
+    selected = Call.checklists.through.objects.filter(call__projects__pk=project_id).values_list(
+        "programmechecklist_id", flat=True)
+    return checklists_of_type(checklist_type, ids=selected)
 
 
 def checklists_of_type(checklist_type: str, ids=None) -> list[tuple[int, str]]:

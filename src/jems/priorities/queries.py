@@ -72,11 +72,15 @@ def policies_with_indicators() -> set[str]:
 
 
 def policies_in_use() -> set[str]:
-    """Specific objectives that cannot be taken out of their priority: those indicators refer to, and, once
-    the setup is locked, every one that is set up."""
+    """Specific objectives that cannot be taken out of their priority: those indicators or calls refer to, and,
+    once the setup is locked, every one that is set up."""
+    from jems.calls.models import Call
+
     if is_setup_locked():
         return set(ProgrammeSpecificObjective.objects.values_list("programme_objective_policy", flat=True))
-    return policies_with_indicators()
+    in_calls = Call.specific_objectives.through.objects.values_list(
+        "programmespecificobjective__programme_objective_policy", flat=True)
+    return policies_with_indicators() | set(in_calls)
 
 
 def available_setup(*, actor) -> dict:
