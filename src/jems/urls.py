@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("jems.projects.workpackages.urls")),
     path("", include("jems.projects.results.urls")),
     path("", include("jems.projects.submission.urls")),
+    path("", include("jems.projects.budget.urls")),
     path("", include("jems.projects.lumpsums.urls")),
     path("", include("jems.projects.cofinancing.urls")),
     path("", include("jems.core.urls")),

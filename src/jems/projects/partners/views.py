@@ -43,6 +43,7 @@ TABS = (("identity", gettext_lazy("Identity"), "project_partners:identity"),
         ("contact", gettext_lazy("Contact"), "project_partners:contact"),
         ("motivation", gettext_lazy("Motivation"), "project_partners:motivation"),
         ("stateAid", gettext_lazy("State aid"), "project_partners:state_aid"),
+        ("budget", gettext_lazy("Budget"), "project_budget:partner_budget"),
         ("coFinancing", gettext_lazy("Co-financing"), "project_cofinancing:cofinancing"))
 # The configurable fields of the state-aid tab (code lists, form configuration 83–85): the tab is shown when the
 # call shows at least one of them.
