@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from jems.api.json import dumps
 from jems.projects.models import ApplicationStatus, Project
 from jems.projects.services import create_version
-from jems.projects.workpackages.models import Activity, Deliverable, WorkPackage
+from jems.projects.workpackages.models import Activity, Deliverable, Investment, Output, WorkPackage
 from jems.projects.workpackages.schemas import ProjectWorkPackageDTO
 
 pytestmark = pytest.mark.django_db
@@ -133,15 +133,26 @@ def test_versions(client, applicant, plan_project, wp):
     assert client.get(wp_url(plan_project)).json()[0]["name"] == tr("Live")
 
 
-def test_query_count_is_fixed(client, plan_project):
+@pytest.mark.parametrize("tail", ["withOutputsAndActivities", "", "{wp}", "{wp}/activity", "{wp}/output",
+                                  "{wp}/investment", "{wp}/investment/{investment}", "/activities", "/summaries"])
+def test_query_count_is_fixed(client, plan_project, tail):
     counts = []
     for size in (10, 200):
         WorkPackage.objects.filter(project=plan_project).delete()
         wps = WorkPackage.objects.bulk_create([WorkPackage(project=plan_project, number=n + 1) for n in range(size)])
         acts = Activity.objects.bulk_create([Activity(work_package=w, number=1) for w in wps])
+        acts += Activity.objects.bulk_create([Activity(work_package=wps[0], number=n + 2) for n in range(size)])
         Deliverable.objects.bulk_create([Deliverable(activity=a, number=1) for a in acts])
+        Output.objects.bulk_create([Output(work_package=w, number=1) for w in wps])
+        investments = Investment.objects.bulk_create([Investment(work_package=wps[0], number=n + 1)
+                                                      for n in range(size)])
+        path = tail.format(wp=wps[0].pk, investment=investments[0].pk)
+        if path.startswith("/"):  # the ProjectApi reads of the work plan
+            url = f"/api/project/{plan_project.pk}{path}"
+        else:
+            url = wp_url(plan_project, path) if path else wp_url(plan_project)
         with CaptureQueriesContext(connection) as ctx:
-            assert client.get(wp_url(plan_project, "withOutputsAndActivities")).status_code == 200
+            assert client.get(url).status_code == 200
         counts.append(len(ctx.captured_queries))
     assert counts[0] == counts[1], counts
 

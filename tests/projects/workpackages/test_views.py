@@ -11,7 +11,7 @@ from jems.projects import services as project_services
 from jems.projects.models import ApplicationStatus, Project
 from jems.projects.visibility import FIELD_IDS
 from jems.projects.workpackages import queries, services
-from jems.projects.workpackages.models import Activity, Deliverable, WorkPackage
+from jems.projects.workpackages.models import Activity, Deliverable, Investment, Output, WorkPackage
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -183,12 +183,16 @@ def _fill(project, size):
     activities = Activity.objects.bulk_create([Activity(work_package=wps[0], number=n + 1, title={"EN": f"A{n}"})
                                                for n in range(size)])
     Deliverable.objects.bulk_create([Deliverable(activity=a, number=1, title={"EN": "D"}) for a in activities])
+    Output.objects.bulk_create([Output(work_package=wp, number=1, title={"EN": "O"}) for wp in wps])
+    Investment.objects.bulk_create([Investment(work_package=wps[0], number=n + 1, title={"EN": f"I{n}"})
+                                    for n in range(size)])
     for a in activities:
         a.partners.set([])
     return wps[0]
 
 
-@pytest.mark.parametrize("page", ["", "/{wp}/activities"])
+@pytest.mark.parametrize("page", ["", "/{wp}/activities", "/{wp}/objectives", "/{wp}/investments",
+                                  "/{wp}/investments/{investment}", "/{wp}/outputs"])
 def test_query_counts_do_not_grow(applicant, plan_project, partners, page):
     client = login(applicant)
     counts = []
@@ -197,7 +201,7 @@ def test_query_counts_do_not_grow(applicant, plan_project, partners, page):
         Activity.partners.through.objects.bulk_create([
             Activity.partners.through(activity_id=a.pk, projectpartner_id=partners[0].pk)
             for a in Activity.objects.filter(work_package=first)])
-        url = base(plan_project) + page.format(wp=first.pk)
+        url = base(plan_project) + page.format(wp=first.pk, investment=first.investments.first().pk)
         client.get(url)
         with CaptureQueriesContext(connection) as ctx:
             assert client.get(url).status_code == 200
