@@ -6,7 +6,7 @@ Input names: `<list>-<i>-<column>` (texts: `…-<column>-<LANG>`, periods: `…-
 `option-<flat-rate key>`."""
 
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
@@ -191,7 +191,7 @@ def posted_options(post, rules: BudgetRules, stored: dict) -> tuple[dict, dict]:
     """(options, errors) from the options part of the form; flat rates the call does not offer keep the stored
     value (none)."""
     options, errors = dict(stored), {}
-    for key, (maximum, adjustable) in rules.flat_rates.items():
+    for key, (maximum, _adjustable) in rules.flat_rates.items():
         raw = post.get(f"option-{key}", "").strip()
         if not raw:
             options[key] = None

@@ -31,7 +31,7 @@ class PartnerBudget:
         return budget_totals(self.budget, self.lump_sums)
 
     def rules(self) -> BudgetRules:
-        duration = (self.snapshot or {}).get("duration") if self.snapshot is not None else None
+        duration = self.snapshot.get("duration") if self.snapshot is not None else None
         return BudgetRules.of(self.acc.project, duration)
 
 
