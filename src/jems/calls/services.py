@@ -331,12 +331,12 @@ def _fmt(mapping: dict) -> str:
     return "{" + ", ".join(f"{key}={value}" for key, value in sorted(mapping.items())) + "}"
 
 
-def _update_cost_option_set(*, actor, call_id: int, ids, model, relation: str, field_name: str) -> Call:
+def _update_cost_option_set(*, actor, call_id: int, ids, queryset, relation: str, field_name: str) -> Call:
     require(actor, Privilege.CallUpdate)
     wanted = set(ids)
     with transaction.atomic():
         call = _locked_call(call_id)
-        found = set(model.objects.filter(pk__in=_longs(wanted)).values_list("pk", flat=True))
+        found = set(queryset.filter(pk__in=_longs(wanted)).values_list("pk", flat=True))
         if found != wanted:
             raise ValidationFailed(fields={field_name: f"call.{field_name}.unknown"},
                                    args={"ids": ", ".join(str(i) for i in sorted(wanted - found))})
@@ -353,13 +353,16 @@ def _update_cost_option_set(*, actor, call_id: int, ids, model, relation: str, f
 
 def update_lump_sums(*, actor, call_id: int, lump_sum_ids) -> Call:
     """Select the programme lump sums offered in the call (a published call keeps its lump sums)."""
-    return _update_cost_option_set(actor=actor, call_id=call_id, ids=lump_sum_ids, model=ProgrammeLumpSum,
+    return _update_cost_option_set(actor=actor, call_id=call_id, ids=lump_sum_ids,
+                                   queryset=ProgrammeLumpSum.objects,
                                    relation="lump_sums", field_name="lumpSums")
 
 
 def update_unit_costs(*, actor, call_id: int, unit_cost_ids) -> Call:
-    """Select the programme unit costs offered in the call (a published call keeps its unit costs)."""
-    return _update_cost_option_set(actor=actor, call_id=call_id, ids=unit_cost_ids, model=ProgrammeUnitCost,
+    """Select the programme unit costs offered in the call (a published call keeps its unit costs); unit costs
+    proposed by a project are not programme unit costs."""
+    return _update_cost_option_set(actor=actor, call_id=call_id, ids=unit_cost_ids,
+                                   queryset=ProgrammeUnitCost.objects.filter(project__isnull=True),
                                    relation="unit_costs", field_name="unitCosts")
 
 

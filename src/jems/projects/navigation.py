@@ -24,7 +24,7 @@ ITEMS = (
     ("management", _("C.7 – Management"), 1, "project_description:management"),
     ("futurePlans", _("C.8 – Long-term plans"), 1, "project_description:future_plans"),
     ("budgetPerPartner", _("D – Budget"), 1, None),
-    ("lumpSums", _("E – Lump sums and unit costs"), 1, None),
+    ("lumpSums", _("E – Lump sums and unit costs"), 1, "project_lumpsums:lump_sums"),
     ("annexes", _("Application annexes"), 1, "project_files:annexes"),
     ("checkAndSubmit", _("Check & Submit"), 1, "project_submission:check"),
     ("assessmentAndDecision", _("Assessment & Decision"), 1, None),
@@ -36,7 +36,7 @@ ITEMS = (
 
 # Pages that can show a past version (?version=): sections add their key when they support it.
 VERSIONED = {"identification", "partners", "associated", "overallObjective", "relevance", "partnership", "management",
-             "futurePlans", "workPackages", "results", "timePlan", "overviewTables"}
+             "futurePlans", "workPackages", "results", "timePlan", "overviewTables", "lumpSums"}
 
 
 # Sections made of one configurable field: the call hides the whole section when it hides that field.

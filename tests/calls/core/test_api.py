@@ -205,6 +205,14 @@ def test_lump_sums_and_unit_costs(admin_user, api_as, setup):
     assert response.status_code == 422 and "lumpSums" in response.json()["formErrors"]
     response = api.put(f"/api/call/byId/{call['id']}/unitCost", [99999])
     assert response.status_code == 422 and "unitCosts" in response.json()["formErrors"]
+    from jems.projects.models import Project
+
+    project = Project.objects.create(call_id=call["id"], acronym="OWN", applicant=admin_user)
+    proposed = setup.unit_costs[0]
+    proposed.pk, proposed.project = None, project
+    proposed.save()
+    response = api.put(f"/api/call/byId/{call['id']}/unitCost", [proposed.pk])  # proposed by a project
+    assert response.status_code == 422 and "unitCosts" in response.json()["formErrors"]
     assert api.put(f"/api/call/byId/{call['id']}/unitCost", ["x"]).status_code == 400
 
 
