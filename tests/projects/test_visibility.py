@@ -42,7 +42,8 @@ def test_step_two_only_fields_are_hidden_in_step_one(project):
 @pytest.mark.parametrize(("field", "label", "hidden", "status"), [
     ("PARTNER_ASSOCIATED_ORGANIZATIONS", b"B.2 \xe2\x80\x93 Associated", "NONE", ApplicationStatus.DRAFT),
     ("PROJECT_OVERALL_OBJECTIVE", b"C.1 \xe2\x80\x93 Overall", "NONE", ApplicationStatus.DRAFT),
-    ("PROJECT_PARTNERSHIP", b"C.3 \xe2\x80\x93 Partnership", "STEP_TWO_ONLY", ApplicationStatus.STEP1_DRAFT)])
+    ("PROJECT_PARTNERSHIP", b"C.3 \xe2\x80\x93 Partnership", "STEP_TWO_ONLY", ApplicationStatus.STEP1_DRAFT),
+    ("PARTNER_BUDGET_AND_CO_FINANCING", b"E \xe2\x80\x93 Lump sums", "STEP_TWO_ONLY", ApplicationStatus.STEP1_DRAFT)])
 def test_one_field_sections_follow_their_field_in_the_navigation(applicant, project, field, label, hidden, status):
     Project.objects.filter(pk=project.pk).update(status=status)
     client = login(applicant)
@@ -64,6 +65,7 @@ def test_partner_tabs_hide_what_the_call_hides_and_keep_the_stored_values(applic
     page = client.get(f"{base}/identity").content
     assert b'name="pic"' not in page and b'name="nace"' not in page and b'name="abbreviation"' in page
     assert b"/motivation" not in page  # the three motivation fields are hidden by default: no tab
+    assert b"/budget" in page and b"/coFinancing" in page
     response = client.post(f"{base}/identity", {"abbreviation": "TOWN", "role": "LEAD_PARTNER", "pic": "999999999",
                                                 "partner_type": "Sme"})
     assert response.status_code == 302
@@ -73,3 +75,14 @@ def test_partner_tabs_hide_what_the_call_hides_and_keep_the_stored_values(applic
     assert b"/motivation" in client.get(f"{base}/identity").content
     motivation = client.get(f"{base}/motivation").content
     assert b'name="organization_role_0"' in motivation and b'name="organization_relevance_0"' not in motivation
+
+
+def test_budget_tabs_follow_field_45(applicant, project):
+    from jems.projects.partners.models import PartnerRole, ProjectPartner
+
+    partner = ProjectPartner.objects.create(project=project, abbreviation="CITY", role=PartnerRole.LEAD_PARTNER,
+                                            sort_number=1)
+    Project.objects.filter(pk=project.pk).update(status=ApplicationStatus.STEP1_DRAFT)
+    show_fields(project.call, "PARTNER_BUDGET_AND_CO_FINANCING", visibility="STEP_TWO_ONLY")
+    page = login(applicant).get(f"/app/project/detail/{project.pk}/applicationFormPartner/{partner.pk}/identity")
+    assert b"/budget" not in page.content and b"/coFinancing" not in page.content

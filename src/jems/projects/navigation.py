@@ -41,7 +41,8 @@ VERSIONED = {"identification", "partners", "associated", "overallObjective", "re
 
 # Sections made of one configurable field: the call hides the whole section when it hides that field.
 SECTION_FIELDS = {"associated": "PARTNER_ASSOCIATED_ORGANIZATIONS", "overallObjective": "PROJECT_OVERALL_OBJECTIVE",
-                  "partnership": "PROJECT_PARTNERSHIP"}
+                  "partnership": "PROJECT_PARTNERSHIP", "budgetPerPartner": "PARTNER_BUDGET_AND_CO_FINANCING",
+                  "lumpSums": "PARTNER_BUDGET_AND_CO_FINANCING"}
 
 
 def _url(url_name: str | None, project_id: int) -> str | None:

@@ -68,9 +68,12 @@ def _context(acc, version, row, editable, active_tab=None, partner=None):
            "version_query": f"?version={version}" if version else "", "partner": partner, "active_tab": active_tab}
     if partner:
         shown = state_aid_parts(acc.project)
+        visible = visible_fields(acc.project)
         hidden = {"stateAid"} if not shown else set()
-        if not set(MOTIVATION_CONFIG.values()) & visible_fields(acc.project):
+        if not set(MOTIVATION_CONFIG.values()) & visible:
             hidden.add("motivation")
+        if "PARTNER_BUDGET_AND_CO_FINANCING" not in visible:  # field 45 also holds sections D and E
+            hidden |= {"budget", "coFinancing"}
         ctx["tabs"] = [(key, label, reverse(url, args=[acc.project.pk, partner["id"]]) + ctx["version_query"])
                        for key, label, url in TABS if key not in hidden]
     return ctx
