@@ -39,10 +39,14 @@ def make_form(quick: bool, disabled: bool):
     return Sample
 
 
+def normal(text: str) -> str:
+    """HTML with the whitespace between tags removed and other whitespace runs as one space."""
+    return re.sub(r"\s+", " ", re.sub(r">\s+<", "><", text)).strip()
+
+
 def html(form) -> str:
-    rendered = Template("{% load jems_ui %}{% for f in form.hidden_fields %}{{ f }}{% endfor %}"
-                        "{% for f in form.visible_fields %}{% field f %}{% endfor %}").render(Context({"form": form}))
-    return re.sub(r"\s+", " ", re.sub(r">\s+<", "><", rendered)).strip()
+    return normal(Template("{% load jems_ui %}{% for f in form.hidden_fields %}{{ f }}{% endfor %}"
+                           "{% for f in form.visible_fields %}{% field f %}{% endfor %}").render(Context({"form": form})))
 
 
 @pytest.mark.parametrize("disabled", [False, True])
@@ -94,3 +98,27 @@ def test_checkboxes_same_markup_as_django_subwidgets(data, disabled):
     plain = Template(BOXES).render(Context({"form": build(forms.CheckboxSelectMultiple)}))
     assert quick == plain
     assert quick.count(" disabled") == (2 if disabled else 0) and quick.count(" checked") == 1
+
+
+def test_plan_field_writes_the_markup_of_field():
+    """Groups (required), selects and inputs with hints, checkboxes; valid and invalid; with a css class."""
+    class Sample(forms.Form):
+        text = QuickTextField(LANGUAGES, max_length=5, label="Title <i>", required=True)
+        period = forms.ChoiceField(label="Period", choices=Options(CHOICES), widget=QuickSelect,
+                                   help_text="Pick & choose")
+        amount = forms.DecimalField(label="Amount", required=False, help_text="A number")
+        agreed = forms.BooleanField(label="Agreed", required=False)
+        note = forms.CharField(label="Note", required=False)
+
+    for data in (None, {"text_0": "far too long", "period": "9", "amount": "x", "agreed": "on"}):
+        form = Sample(data)
+        form.is_valid()
+        written = ""
+        for name in form.fields:
+            for css in ("", "wide"):
+                context = Context({"f": form[name], "css": css})
+                plain = Template("{% load jems_ui %}{% field f css=css %}").render(context)
+                quick = Template("{% load workplan_ui %}{% plan_field f css=css %}").render(context)
+                assert normal(quick) == normal(plain), name
+                written += quick
+        assert written.count("field__error") == (6 if data else 0) and 'aria-required="true"' in written
