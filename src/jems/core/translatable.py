@@ -39,17 +39,15 @@ def from_api(entries: Iterable | None) -> dict[str, str]:
     return stored
 
 
-_ORDER = tuple(SystemLanguage.values)  # computed once: `.values` rebuilds the list on every access
+# Position of each system language (computed once: `SystemLanguage.values` rebuilds its list on every access).
+_RANK = {code: rank for rank, code in enumerate(SystemLanguage.values)}
 
 
 def to_api(stored: Mapping[str, str] | None) -> list[dict[str, str]]:
     """Turn the stored mapping into API entries, in system-language order, skipping blank texts."""
-    stored = stored or {}
-    return [
-        {"language": code, "translation": stored[code]}
-        for code in _ORDER
-        if code in stored and stored[code] and stored[code].strip()
-    ]
+    entries = [(_RANK[code], code, text) for code, text in (stored or {}).items()
+               if code in _RANK and text and text.strip()]
+    return [{"language": code, "translation": text} for _rank, code, text in sorted(entries)]
 
 
 def translation_errors(field: str, stored: Mapping[str, str], max_length: int) -> dict[str, dict]:
