@@ -621,3 +621,61 @@ TEXTS.update({
     "project.costOption.unitCost.in.use": _("A partner budget uses this unit cost; remove it from the budget "
                                             "first."),
 })
+
+# --- Standard pre-submission check: budget, co-financing and lump sums (jems.projects.submission.budget_check) ---
+TEXTS.update({
+    "standard.check.section.e": _("E – Project lump sums"),
+    "standard.check.b.budget.total.not.positive": _("Budget: the total budget of the partner must be above 0."),
+    "standard.check.b.budget.periods.not.split": _(
+        "Budget: {category} row {number} is split over the periods as {split} instead of its total {sum}."),
+    "standard.check.b.budget.flat.rate.not.offered": _(
+        "Budget: the call no longer offers the flat rate “{name}” ({rate} %)."),
+    "standard.check.b.budget.flat.rate.above.maximum": _(
+        "Budget: the flat rate “{name}” of {rate} % is above the call's maximum of {max} %."),
+    "standard.check.b.budget.flat.rate.not.fixed.rate": _(
+        "Budget: the flat rate “{name}” must be the call's fixed rate of {fixed} % (it is {rate} %)."),
+    "standard.check.b.budget.unit.cost.not.offered": _(
+        "Budget: {category} row {number} uses a unit cost the call no longer offers."),
+    "standard.check.b.budget.real.costs.not.allowed": _(
+        "Budget: {category} row {number} is a real cost, but the call only allows unit costs in this category."),
+    "standard.check.b.budget.spf.management.share": _(
+        "Budget: the management budget may be at most 20 % of the management and small project fund budgets."),
+    "standard.check.b.cofinancing.missing": _("Co-financing: no fund and no partner contribution are chosen."),
+    "standard.check.b.cofinancing.fund.missing": _("Co-financing: no fund is chosen."),
+    "standard.check.b.cofinancing.partner.line.missing": _("Co-financing: the partner contribution line is missing."),
+    "standard.check.b.cofinancing.percentage.not.positive": _("Co-financing: every percentage must be above 0."),
+    "standard.check.b.cofinancing.contribution.status.missing": _(
+        "Co-financing: the legal status of a partner contribution is missing."),
+    "standard.check.b.cofinancing.contribution.amount.not.positive": _(
+        "Co-financing: every partner contribution needs an amount above 0."),
+    "standard.check.b.cofinancing.contributions.do.not.match": _(
+        "Co-financing: the contributions add up to {sum}; they must equal the partner contribution of {expected}."),
+    "standard.check.b.cofinancing.fund.not.offered": _("Co-financing: the call no longer offers the fund {fund}."),
+    "standard.check.b.cofinancing.fund.rate.above.maximum": _(
+        "Co-financing: {fund} at {rate} % is above the call's maximum of {max} %."),
+    "standard.check.b.cofinancing.fund.rate.not.fixed.rate": _(
+        "Co-financing: {fund} must use the call's fixed rate of {fixed} % (it is {rate} %)."),
+    "standard.check.b.spf.cofinancing.missing": _(
+        "Small project fund co-financing: no fund and no partner contribution are chosen."),
+    "standard.check.b.spf.cofinancing.fund.missing": _("Small project fund co-financing: no fund is chosen."),
+    "standard.check.b.spf.cofinancing.partner.line.missing": _(
+        "Small project fund co-financing: the partner contribution line is missing."),
+    "standard.check.b.spf.cofinancing.percentage.not.positive": _(
+        "Small project fund co-financing: every percentage must be above 0."),
+    "standard.check.b.spf.cofinancing.contribution.status.missing": _(
+        "Small project fund co-financing: the legal status of a contribution is missing."),
+    "standard.check.b.spf.cofinancing.contribution.amount.not.positive": _(
+        "Small project fund co-financing: every contribution needs an amount above 0."),
+    "standard.check.b.spf.cofinancing.contributions.do.not.match": _(
+        "Small project fund co-financing: the contributions add up to {sum}; they must equal {expected}."),
+    "standard.check.b.spf.cofinancing.fund.not.offered": _(
+        "Small project fund co-financing: the call no longer offers the fund {fund}."),
+    "standard.check.b.spf.cofinancing.fund.rate.above.maximum": _(
+        "Small project fund co-financing: {fund} at {rate} % is above the call's maximum of {max} %."),
+    "standard.check.b.spf.cofinancing.fund.rate.not.fixed.rate": _(
+        "Small project fund co-financing: {fund} must use the call's fixed rate of {fixed} % (it is {rate} %)."),
+    "standard.check.e.lump.sum.not.offered": _("Lump sum {number}: the call no longer offers this lump sum."),
+    "standard.check.e.lump.sum.not.fully.split": _(
+        "Lump sum {number}: the partner shares do not add up to the cost of the lump sum."),
+    "standard.check.e.lump.sum.period.missing": _("Lump sum {number}: the period is missing."),
+})

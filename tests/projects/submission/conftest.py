@@ -1,5 +1,5 @@
 """Fixtures of the check & submit tests: a complete application (passes the standard check with the call's
-default form configuration), collaborators at each level and a stranger."""
+default form configuration, budget and co-financing included), collaborators at each level and a stranger."""
 
 from decimal import Decimal
 
@@ -7,9 +7,12 @@ import pytest
 
 from jems.accounts.privileges import APPLICANT_USER_ROLE_ID
 from jems.calls.form_config.models import FieldConfiguration
-from jems.calls.models import Call
+from jems.calls.models import Call, CallFund
+from jems.cost_options.models import ProgrammeLumpSum
 from jems.priorities.models import OutputIndicator, ResultIndicator
-from jems.programme.models import LegalStatus
+from jems.programme.models import LegalStatus, ProgrammeFund
+from jems.projects.budget.models import BudgetCostRow
+from jems.projects.cofinancing.models import PartnerCoFinancing, PartnerContribution
 from jems.projects.description.models import ProjectDescription
 from jems.projects.models import CollaboratorLevel, Project, ProjectCollaborator
 from jems.projects.partners.models import (
@@ -42,6 +45,56 @@ def set_visibility(call: Call, **fields: str) -> None:
                                                     defaults={"visibility": visibility})
 
 
+def call_fund(call: Call) -> ProgrammeFund:
+    """The fund the call offers (ERDF up to 80 %, created on first use)."""
+    offered = CallFund.objects.filter(call=call).select_related("fund").order_by("id").first()
+    if offered is not None:
+        return offered.fund
+    erdf = ProgrammeFund.objects.create(type="ERDF", selected=True, abbreviation={"EN": "ERDF"})
+    CallFund.objects.create(call=call, fund=erdf, rate=Decimal("80.00"), adjustable=True)
+    return erdf
+
+
+def give_budget(partner: ProjectPartner, amount: str = "1000.00") -> None:
+    """One equipment row of `amount`, co-financed by ERDF at 80 % and the partner's own public contribution of
+    the remaining 20 %."""
+    total = Decimal(amount)
+    BudgetCostRow.objects.create(partner=partner, category="EQUIPMENT", number_of_units=Decimal(1),
+                                 price_per_unit=total, row_sum=total, description=both("Laptop"))
+    PartnerCoFinancing.objects.create(project_partner=partner, fund_type="MainFund",
+                                      fund=call_fund(partner.project.call), percentage=Decimal(80), order_nr=1)
+    PartnerCoFinancing.objects.create(project_partner=partner, fund_type="PartnerContribution",
+                                      percentage=Decimal(20), order_nr=2)
+    PartnerContribution.objects.create(project_partner=partner, status="Public", amount=total / 5, partner=True,
+                                       order_nr=1)
+
+
+def grow_budget(partner: ProjectPartner, rows: int, lump_sums: int) -> None:
+    """Add staff rows of 10.00 and fully split lump sums of 100.00 (period 1) until the partner has `rows` cost
+    rows and the project `lump_sums` lump sums; the partner contribution follows the new total."""
+    from jems.finance.cofinancing import derive
+    from jems.projects.budget.totals import partner_budgets
+    from jems.projects.lumpsums.models import ProjectLumpSum, ProjectPartnerLumpSum
+
+    project, ten = partner.project, Decimal("10.00")
+    for number in range(BudgetCostRow.objects.filter(partner=partner).count(), rows):
+        BudgetCostRow.objects.create(partner=partner, category="STAFF", sort_number=number, number_of_units=1,
+                                     price_per_unit=ten, row_sum=ten, description=both("Expert"))
+    programme = project.call.lump_sums.first()
+    if programme is None:
+        programme = ProgrammeLumpSum.objects.create(name={"EN": "Event"}, cost=Decimal("100.00"),
+                                                    phase="Implementation", categories=["StaffCosts"])
+        project.call.lump_sums.add(programme)
+    for number in range(ProjectLumpSum.objects.filter(project=project).count(), lump_sums):
+        row = ProjectLumpSum.objects.create(project=project, programme_lump_sum=programme, order_nr=number + 1,
+                                            period_number=1)
+        ProjectPartnerLumpSum.objects.create(project_lump_sum=row, partner=partner, amount=programme.cost)
+    fund_id = PartnerCoFinancing.objects.get(project_partner=partner, fund_type="MainFund").fund_id
+    total = partner_budgets(project)[partner.pk].management_total
+    PartnerContribution.objects.filter(project_partner=partner).update(
+        amount=derive(total, {fund_id: Decimal(80)}).partner_contribution)
+
+
 def add_partner(project, number: int, role=PartnerRole.PARTNER) -> ProjectPartner:
     partner = ProjectPartner.objects.create(
         project=project, sort_number=number, role=role, abbreviation=f"P{number}",
@@ -53,6 +106,7 @@ def add_partner(project, number: int, role=PartnerRole.PARTNER) -> ProjectPartne
     for contact_type in ContactType.values:
         PartnerContact.objects.create(partner=partner, type=contact_type, first_name="Ada", last_name="Lovelace",
                                       email="ada@example.org", telephone="+43 1 000")
+    give_budget(partner)
     return partner
 
 

@@ -76,7 +76,7 @@ def test_refusals(api_as, applicant, ready, viewer, stranger):
 def test_pre_check_query_count_is_fixed(api_as, applicant, ready):
     from jems.priorities.models import OutputIndicator
 
-    from .conftest import add_partner, add_work_package
+    from .conftest import add_partner, add_work_package, grow_budget
 
     client = api_as(applicant)
     indicator = OutputIndicator.objects.get()
@@ -86,6 +86,7 @@ def test_pre_check_query_count_is_fixed(api_as, applicant, ready):
             add_partner(ready, ProjectPartner.objects.filter(project=ready).count() + 1)
         while ready.work_packages.count() < packages:
             add_work_package(ready, ready.work_packages.count() + 1, indicator)
+        grow_budget(ProjectPartner.objects.get(project=ready, sort_number=1), rows=partners * 4, lump_sums=packages)
         client.get(f"/api/project/{ready.pk}/preCheck")  # warm-up
         with CaptureQueriesContext(connection) as queries:
             assert client.get(f"/api/project/{ready.pk}/preCheck").json()["submissionAllowed"] is True

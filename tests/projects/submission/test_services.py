@@ -48,7 +48,7 @@ def test_standard_plugin_is_offered_and_runs(ready, applicant):
     assert (KEY, "Standard pre-submission check") in [(k, str(label)) for k, label in
                                                       plugins.options(plugins.PRE_SUBMISSION_CHECK)]
     result = services.check(actor=applicant, project_id=ready.pk)
-    assert result.submission_allowed and len(result.messages) == 3
+    assert result.submission_allowed and len(result.messages) == 4
 
 
 @pytest.mark.parametrize(("key", "allowed", "keys"), [

@@ -46,7 +46,7 @@ def test_complete_application_passes_with_ok_sections(ready):
     result = check(ready)
     assert result.submission_allowed
     assert [m.key for m in result.messages] == ["standard.check.section.a", "standard.check.section.b",
-                                                "standard.check.section.c"]
+                                                "standard.check.section.c", "standard.check.section.e"]
     assert all(m.type == MessageType.INFO and m.issue_count == 0 for m in result.messages)
     assert [c.key for c in result.messages[0].children] == ["standard.check.section.ok"]
 

@@ -12,7 +12,7 @@ from jems.projects.models import Project
 from jems.projects.partners.models import ProjectPartner
 from tests.conftest import PASSWORD
 
-from .conftest import add_partner, add_work_package, use_plugin
+from .conftest import add_partner, add_work_package, grow_budget, use_plugin
 
 pytestmark = pytest.mark.django_db
 
@@ -98,6 +98,7 @@ def test_check_page_query_count_is_fixed(applicant, ready):
             add_partner(ready, ProjectPartner.objects.filter(project=ready).count() + 1)
         while ready.work_packages.count() < size:
             add_work_package(ready, ready.work_packages.count() + 1, indicator)
+        grow_budget(ProjectPartner.objects.get(project=ready, sort_number=1), rows=size * 4, lump_sums=size)
         client.post(url(ready), {"action": "check"})  # warm-up
         with CaptureQueriesContext(connection) as queries:
             assert b"Submission is allowed." in client.post(url(ready), {"action": "check"}).content

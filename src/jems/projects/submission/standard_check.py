@@ -2,7 +2,8 @@
 
 One function per section returns that section's node of the message tree; a rule only applies to the fields the
 call shows for the project in its current step (step 1 shows fewer fields), and translatable texts must be
-filled in every input language. Budget rules (sections D and E) come as further section functions in SECTIONS.
+filled in every input language. The budget rules (partner budgets and co-financing in each partner's node of
+section B, lump sums in section E) apply when the call shows field 45, see budget_check.
 Submission is allowed when no ERROR message remains; WARNINGs only inform."""
 
 from decimal import Decimal
@@ -19,18 +20,13 @@ from jems.calls.plugins import (
 )
 from jems.projects.partners.models import AddressType, ContactType, PartnerRole
 
+from . import budget_check
 from .data import ApplicationForm
+from .tree import P
+from .tree import error as _error
+from .tree import warning as _warning
 
 KEY = "standard-pre-condition-check-plugin"
-P = "standard.check."
-
-
-def _error(key: str, **args) -> CheckMessage:
-    return CheckMessage(key=P + key, type=MessageType.ERROR, args={k: str(v) for k, v in args.items()})
-
-
-def _warning(key: str, **args) -> CheckMessage:
-    return CheckMessage(key=P + key, type=MessageType.WARNING, args={k: str(v) for k, v in args.items()})
 
 
 def _missing_languages(value, languages) -> list[str]:
@@ -120,7 +116,18 @@ _MOTIVATION = (("PARTNER_MOTIVATION_COMPETENCES", "organization_relevance", "b.m
 
 
 def _partner(form: ApplicationForm, partner) -> list[CheckMessage]:
+    """The node of one partner: its B.1 data (active partners) and its budget (field 45 shown; every partner)."""
     rules = _Rules(form)
+    if partner.active:
+        _partner_data(rules, partner)
+    if form.budget is not None:
+        rules.messages.extend(budget_check.partner_messages(form.budget, partner.pk))
+    prefix = "LP" if partner.role == PartnerRole.LEAD_PARTNER else "PP"
+    return rules.node("b.partner", partner=f"{prefix}{partner.sort_number} {partner.abbreviation}")
+
+
+def _partner_data(rules: _Rules, partner) -> None:
+    """The B.1 rules of an active partner: identity, address, contacts, motivation and state aid."""
     rules.value("PARTNER_ORIGINAL_NAME_OF_ORGANISATION", "b.name.original.missing", partner.name_in_original_language)
     rules.value("PARTNER_ENGLISH_NAME_OF_ORGANISATION", "b.name.english.missing", partner.name_in_english)
     rules.value("PARTNER_TYPE", "b.type.missing", partner.partner_type)
@@ -149,13 +156,11 @@ def _partner(form: ApplicationForm, partner) -> list[CheckMessage]:
         answers = [getattr(state_aid, f"answer{n}", None) for n in (1, 2, 3, 4)]
         if any(answer is None for answer in answers):
             rules.messages.append(_error("b.state.aid.missing"))
-    prefix = "LP" if partner.role == PartnerRole.LEAD_PARTNER else "PP"
-    return rules.node("b.partner", partner=f"{prefix}{partner.sort_number} {partner.abbreviation}")
 
 
 def section_b(form: ApplicationForm) -> CheckMessage:
     """B.1: exactly one lead partner; each active partner's mandatory identity, address, contact, motivation
-    and state-aid data."""
+    and state-aid data; every partner's budget and co-financing (see budget_check)."""
     children: list[CheckMessage] = []
     leads = sum(1 for p in form.partners if p.role == PartnerRole.LEAD_PARTNER)
     if not form.partners:
@@ -164,7 +169,7 @@ def section_b(form: ApplicationForm) -> CheckMessage:
         children.append(_error("b.lead.missing"))
     elif leads > 1:
         children.append(_error("b.lead.many", count=leads))
-    for partner in form.partners:
+    for partner in form.all_partners:
         children.extend(_partner(form, partner))
     return _section("section.b", children)
 
@@ -331,12 +336,22 @@ def section_c(form: ApplicationForm) -> CheckMessage:
                                   *_c8(form)])
 
 
-SECTIONS = (section_a, section_b, section_c)
+# --- section E ----------------------------------------------------------------------------------------------
+
+
+def section_e(form: ApplicationForm) -> CheckMessage | None:
+    """E.1: lump sums offered by the call, fully split and with a period (none when the call hides field 45)."""
+    if form.budget is None:
+        return None
+    return _section("section.e", budget_check.lump_sum_messages(form.budget))
+
+
+SECTIONS = (section_a, section_b, section_c, section_e)
 
 
 def run(form: ApplicationForm) -> PreConditionCheckResult:
-    """The message tree of every section; submission is allowed when it holds no ERROR."""
-    messages = [section(form) for section in SECTIONS]
+    """The message tree of every section shown; submission is allowed when it holds no ERROR."""
+    messages = [node for node in (section(form) for section in SECTIONS) if node is not None]
     return PreConditionCheckResult(messages=messages,
                                    submission_allowed=all(m.type != MessageType.ERROR for m in messages))
 
