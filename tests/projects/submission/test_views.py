@@ -104,3 +104,18 @@ def test_check_page_query_count_is_fixed(applicant, ready):
             assert b"Submission is allowed." in client.post(url(ready), {"action": "check"}).content
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+def test_budget_messages_on_the_page(applicant, ready):
+    """A fund rate the call lowered after the co-financing was entered, in the partner's node of section B, and
+    section E with its lump sums."""
+    from decimal import Decimal
+
+    from jems.calls.models import CallFund
+
+    CallFund.objects.filter(call=ready.call).update(rate=Decimal("60.00"))
+    content = login(applicant).post(url(ready), {"action": "check"}).content.decode()
+    assert "Partner LP1 P1" in content
+    assert "Co-financing: ERDF at 80.00 % is above the call&#x27;s maximum of 60.00 %." in content
+    assert "E – Project lump sums" in content
+    assert "Submission is not allowed" in content
