@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "jems.projects.budget",
     "jems.projects.lumpsums",
     "jems.projects.cofinancing",
+    "jems.projects.overviews",
     "jems.api",
 ]
 
