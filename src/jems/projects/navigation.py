@@ -23,7 +23,7 @@ ITEMS = (
     ("timePlan", _("C.6 – Time plan"), 1, "project_results:time_plan"),
     ("management", _("C.7 – Management"), 1, "project_description:management"),
     ("futurePlans", _("C.8 – Long-term plans"), 1, "project_description:future_plans"),
-    ("budgetPerPartner", _("D – Budget"), 1, None),
+    ("budgetPerPartner", _("D – Budget"), 1, "project_overviews:budget"),
     ("lumpSums", _("E – Lump sums and unit costs"), 1, "project_lumpsums:lump_sums"),
     ("annexes", _("Application annexes"), 1, "project_files:annexes"),
     ("checkAndSubmit", _("Check & Submit"), 1, "project_submission:check"),
@@ -36,7 +36,8 @@ ITEMS = (
 
 # Pages that can show a past version (?version=): sections add their key when they support it.
 VERSIONED = {"identification", "partners", "associated", "overallObjective", "relevance", "partnership", "management",
-             "futurePlans", "workPackages", "results", "timePlan", "overviewTables", "lumpSums"}
+             "futurePlans", "workPackages", "results", "timePlan", "overviewTables", "lumpSums",
+             "budgetPerPartner"}
 
 
 # Sections made of one configurable field: the call hides the whole section when it hides that field.

@@ -22,6 +22,7 @@ from jems.programme.languages import input_languages
 from jems.projects.description.queries import visible_fields
 from jems.projects.models import ALREADY_CONTRACTED
 from jems.projects.navigation import project_context
+from jems.projects.overviews.views import co_financing_context
 
 from . import overview, queries, services, timeplan
 from .forms import ResultRowForm, indicator_options, period_options
@@ -154,7 +155,8 @@ def outputs_overview(request, project_id: int):
     page = Page(request, project_id)
     lines = overview.overview_lines(page.data.work_plan(with_activities=False), page.data.results())
     return render(request, "results/overview.html", page.context(
-        "overviewTables", lines=[_display(line) for line in lines]))
+        "overviewTables", lines=[_display(line) for line in lines],
+        **co_financing_context(request.user, project_id, page.version)))
 
 
 def _amount(value) -> str:
