@@ -94,3 +94,15 @@ def test_version_reads_the_frozen_parts(applicant, small_project):
     old = load(applicant, project, "1.0")
     assert old.is_past_version and old.partner_totals[lead.pk].total == D("20265.74")
     assert old.per_period.totals[1] == D("14607.47")
+
+
+def test_totals_equal_the_budget_app(applicant, small_project):
+    """The lean read of the overviews gives the same totals as jems.projects.budget.totals.partner_budgets."""
+    from jems.projects.budget.totals import partner_budgets
+    from jems.projects.queries import version_snapshot
+
+    project = small_project[0]
+    assert load(applicant, project).partner_totals == partner_budgets(project)
+    create_version(actor=applicant, project=project)
+    snapshot = version_snapshot(project, "1.0")[1]
+    assert load(applicant, project, "1.0").partner_totals == partner_budgets(project, snapshot)

@@ -1,10 +1,11 @@
 """The project budget overviews (features §4.2 A.3 and §4.7 D.1–D.3) of the live form or of a version.
 
 `load(actor, project_id, version)` reads everything of a project in one pass with a fixed number of queries
-(access, partners, partner budgets, lump sums, co-financing sets, the call's funds) and `ProjectOverviews`
-computes each overview once, on first use, with jems.finance only:
+(access, partners, partner budget options and row sums, lump sums, co-financing sets, the call's funds; the
+rows' period amounts only when a per-period overview is asked for) and `ProjectOverviews` computes each
+overview once, on first use, with jems.finance only:
 
-* `partner_totals` – B(options, S) per partner (finance-rules §1.3, `budget.totals.budget_totals`);
+* `partner_totals` – B(options, S) per partner (finance-rules §1.3 `calculate`, as `budget.totals`);
 * `per_period` – D.3.1 (§1.5 `split_per_period` / `split_spf_per_period`, `sum_periods`, `period_percentages`);
 * `per_fund` – D.1 (§2.4 `budget_per_fund`);
 * `funds_per_period` – D.3.2 (§1.6 `funds_per_period`), management and SPF;
@@ -25,12 +26,12 @@ from jems.finance.budget import CLOSURE, PREPARATION, BudgetTotals, CategorySums
 from jems.finance.overview import CategoryOverview, OverviewPartner, co_financing_overview
 from jems.finance.rounding import ZERO
 from jems.programme.schemas import fund_dto
-from jems.projects.budget.parts import empty as empty_budget
-from jems.projects.budget.totals import SUM_LISTS, budget_totals, budgets_of, options_of
 from jems.projects.cofinancing.queries import partner_cofinancing, partner_spf_cofinancing
 from jems.projects.lumpsums.queries import lump_sums_of
 from jems.projects.partners import queries as partner_queries
 from jems.projects.queries import version_snapshot
+
+from .inputs import partner_inputs, period_amounts
 
 MANAGEMENT = "Management"
 SPF = "Spf"
@@ -90,7 +91,7 @@ class ProjectOverviews:
         self.funds = [cf.fund for cf in CallFund.objects.filter(call_id=call.pk).select_related("fund")
                       .order_by("fund_id")]
         self.fund_dtos = {fund.pk: fund_dto(fund) for fund in self.funds}
-        self.budgets = budgets_of(self.project, snapshot)
+        self.inputs = partner_inputs([p["id"] for p in partners], snapshot)
         self.lump_sums = [finance_lumpsums.LumpSum.from_api(row) for row in lump_sums_of(self.project, snapshot)]
         self.cofinancing = partner_cofinancing(self.project, snapshot)
         self.spf_cofinancing = partner_spf_cofinancing(self.project, snapshot) if self.spf_call else {}
@@ -112,8 +113,9 @@ class ProjectOverviews:
     def partner_totals(self) -> dict[int, BudgetTotals]:
         """partner id → calculated budget (finance-rules §1.3), in partner order."""
         lump_sums = finance_lumpsums.partner_totals(self.lump_sums)
-        return {p["id"]: budget_totals(self.budgets.get(p["id"]) or empty_budget(), lump_sums.get(p["id"], ZERO))
-                for p in self.partners}
+        return {pid: finance_budget.calculate(inputs.options,
+                                              CategorySums(lump_sums=lump_sums.get(pid, ZERO), **inputs.sums))
+                for pid, inputs in self.inputs.items()}
 
     @cached_property
     def category_totals(self) -> dict[str, Decimal]:
@@ -134,47 +136,39 @@ class ProjectOverviews:
             return 0, 0
         return finance_budget.period_months(number, self.period_length, self.duration)
 
+    @cached_property
+    def period_amounts(self) -> dict[int, dict[str, dict[int, Decimal]]]:
+        """partner id → category → period → Σ of the rows' period amounts (read on first use)."""
+        return period_amounts(list(self.inputs), self.snapshot)
+
     def _period_sums(self, partner_id: int, lump_sums: dict[int, Decimal]) -> dict[int, CategorySums]:
         """period → entered sums of the partner's row period amounts and lump-sum shares (SPF left out)."""
-        budget = self.budgets.get(partner_id) or empty_budget()
-        amounts: dict[int, dict[str, Decimal]] = {}
-        for name, key in SUM_LISTS.items():
-            if name == "spf":
-                continue
-            for row in budget["costs"][key]:
-                for period in row.get("budgetPeriods") or []:
-                    cell = amounts.setdefault(period["number"], {})
-                    cell[name] = cell.get(name, ZERO) + period["amount"]
+        by_period: dict[int, dict[str, Decimal]] = {}
+        for name, amounts in self.period_amounts[partner_id].items():
+            if name != "spf":
+                for number, amount in amounts.items():
+                    by_period.setdefault(number, {})[name] = amount
         for number, amount in lump_sums.items():
-            amounts.setdefault(number, {})["lump_sums"] = amount
-        return {number: CategorySums(**values) for number, values in amounts.items()}
-
-    def _spf_period_amounts(self, partner_id: int) -> dict[int, Decimal]:
-        rows = (self.budgets.get(partner_id) or empty_budget())["costs"]["spfCosts"]
-        return finance_budget.sum_periods({p["number"]: p["amount"] for p in row.get("budgetPeriods") or []}
-                                          for row in rows)
+            by_period.setdefault(number, {})["lump_sums"] = amount
+        return {number: CategorySums(**values) for number, values in by_period.items()}
 
     @cached_property
     def management_periods(self) -> dict[int, dict[int, BudgetTotals]]:
         """partner id → period → management budget of that period (finance-rules §1.5)."""
         lump_sums = finance_lumpsums.partner_period_sums(self.lump_sums)
-        result = {}
-        for partner in self.partners:
-            pid = partner["id"]
-            budget = self.budgets.get(pid) or empty_budget()
-            result[pid] = finance_budget.split_per_period(
-                options_of(budget), self.partner_totals[pid].management(),
-                self._period_sums(pid, lump_sums.get(pid, {})), self.period_count)
-        return result
+        return {pid: finance_budget.split_per_period(inputs.options, self.partner_totals[pid].management(),
+                                                     self._period_sums(pid, lump_sums.get(pid, {})),
+                                                     self.period_count)
+                for pid, inputs in self.inputs.items()}
 
     @cached_property
     def spf_periods(self) -> dict[int, dict[int, Decimal]]:
         """partner id → period → SPF amount (SPF calls only, finance-rules §1.5)."""
         if not self.spf_call:
             return {}
-        return {p["id"]: finance_budget.split_spf_per_period(self.partner_totals[p["id"]].spf,
-                                                             self._spf_period_amounts(p["id"]), self.period_count)
-                for p in self.partners}
+        return {pid: finance_budget.split_spf_per_period(self.partner_totals[pid].spf,
+                                                         self.period_amounts[pid].get("spf", {}), self.period_count)
+                for pid in self.inputs}
 
     @cached_property
     def per_period(self) -> PerPeriod:
