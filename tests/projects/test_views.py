@@ -30,7 +30,7 @@ def test_apply_page_creates_and_redirects(applicant, open_call, languages):
     assert response.status_code == 302 and response.url == f"/app/project/detail/{project.pk}"
     detail = client.get(response.url)
     assert detail.status_code == 200 and project.custom_identifier.encode() in detail.content
-    assert b"1.0" in detail.content and b"<span>D " in detail.content
+    assert b"1.0" in detail.content and b"<span>Shared folder</span>" in detail.content
     dashboard = client.get("/app/dashboard")
     assert b"My applications" in dashboard.content and b"RIVER" in dashboard.content
 
