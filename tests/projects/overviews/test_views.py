@@ -135,6 +135,13 @@ def test_navigation_and_versions(applicant, small_project):
     assert client.post(url(project)).status_code == 405
 
 
+def test_empty_project(applicant, project):
+    html = login(applicant).get(url(project)).content.decode()
+    assert table_rows(html, "d2")[1] == ["Total", *["0.00"] * 10]
+    assert table_rows(html, "d31")[1][1:] == ["0.00"] * 3  # no duration: preparation, closure, grand total
+    assert "The call offers no fund." in html
+
+
 def test_refusals(stranger, small_project, client):
     project = small_project[0]
     assert login(stranger).get(url(project)).status_code == 404

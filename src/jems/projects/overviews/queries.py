@@ -73,6 +73,7 @@ def _fund_rates(data: dict | None) -> dict[int, Decimal]:
 
 
 def _contributions(data: dict | None) -> list[dict]:
+    """The contributions (origins) of a co-financing set."""
     return list((data or {}).get("contributions") or [])
 
 
@@ -101,10 +102,12 @@ class ProjectOverviews:
 
     @property
     def fund_ids(self) -> list[int]:
+        """The call's funds in column order (by id)."""
         return [fund.pk for fund in self.funds]
 
     @property
     def is_past_version(self) -> bool:
+        """True when a past version (its frozen parts) is shown."""
         return self.snapshot is not None
 
     # --- partner totals (getProjectBudget, D.2) -------------------------------------------------------------
@@ -120,14 +123,15 @@ class ProjectOverviews:
     @cached_property
     def category_totals(self) -> dict[str, Decimal]:
         """The D.2 total row: every category of BudgetTotals summed over the partners."""
-        return finance_budget.sum_periods(
-            {name: getattr(t, name) for name in (*finance_budget.CATEGORIES, "total")}
-            for t in self.partner_totals.values())
+        names = (*finance_budget.CATEGORIES, "total")
+        return finance_budget.sum_periods([dict.fromkeys(names, ZERO), *(
+            {name: getattr(t, name) for name in names} for t in self.partner_totals.values())])
 
     # --- D.3.1 budget per period ----------------------------------------------------------------------------
 
     @property
     def period_numbers(self) -> list[int]:
+        """0 (preparation), 1..n and 255 (closure)."""
         return [PREPARATION, *range(1, self.period_count + 1), CLOSURE]
 
     def period_bounds(self, number: int) -> tuple[int, int]:

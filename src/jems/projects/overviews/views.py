@@ -43,6 +43,7 @@ def partner_label(summary: dict | None, cost_type: str | None = None, spf_call: 
 
 
 def period_label(number: int) -> str:
+    """The column header of a period: Preparation, Period k or Closure."""
     if number == PREPARATION:
         return _("Preparation")
     if number == CLOSURE:
@@ -51,6 +52,7 @@ def period_label(number: int) -> str:
 
 
 def _fund_names(ov) -> list[str]:
+    """The call funds' abbreviations in the UI language, in column order."""
     return [text_in(fund.abbreviation) or str(fund.pk) for fund in ov.funds]
 
 
@@ -120,6 +122,7 @@ def co_financing_context(user, project_id, version: str | None) -> dict:
 @require_GET
 @app_view
 def budget(request, project_id: int):
+    """The read-only "D – Project budget" page of the live form or of a past version (?version=)."""
     version = request.GET.get("version") or None
     ov = queries.load(actor=request.user, project_id=project_id, version=version)
     return render(request, "overviews/budget.html", {
