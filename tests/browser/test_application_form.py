@@ -1,11 +1,12 @@
-"""Acceptance, application form: an applicant applies to the demo call, fills sections A–C with two partners, an
-associated organisation, two work packages (activities, deliverables, outputs, an investment) and results, the
-budget (a lump sum split between the partners, office and travel flat rates, staff rows split over the periods, a
-unit cost, two funds and the partner contributions; the totals follow the typing), uploads an annex, runs the check
-(errors for the part left out), fixes it, submits; afterwards the form is read-only and version 1.0 can be opened.
-Everything through the pages, with axe on each new page."""
+"""Acceptance, application form and budget: an applicant applies to the demo call, fills sections A–C with two
+partners, an associated organisation, two work packages (activities, deliverables, outputs, an investment) and
+results, the budget (a lump sum split between the partners, office and travel flat rates, staff rows split over the
+periods, a unit cost, two funds and the partner contributions; the totals follow the typing; D.1–D.3 and A.3 show
+the API's figures), uploads an annex, runs the check (errors for the part left out), fixes it, submits; afterwards
+the form is read-only and version 1.0 can be opened. Everything through the pages, with axe on each new page."""
 
 import io
+from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
@@ -132,6 +133,40 @@ def fill_cofinancing(page, base: str, partner_id: int, funds: list[tuple[str, st
     save(page, "coFinancing")
 
 
+def money(value) -> str:
+    return f"{Decimal(str(value)):,.2f}"
+
+
+def overviews_equal_the_api(page, axe, project_id: int) -> None:
+    """The D page (D.1, D.2, D.3.1, D.3.2) and A.3 show the figures the API answers."""
+    api = f"/api/project/{project_id}"
+    per_fund = page.request.get(f"{api}/budget/perFund").json()
+    per_category = page.request.get(f"{api}/budget").json()
+    per_period = page.request.get(f"{api}/budget/perPeriod").json()
+    funds_per_period = page.request.get(f"{api}/funds/perPeriod").json()
+    overview = page.request.get(f"{api}/coFinancingOverview").json()["projectManagementCoFinancing"]
+    assert per_fund[-1]["totalEligibleBudget"] == 44640 and overview["totalFundAndContribution"] == 44640
+    page.get_by_role("link", name="D – Budget").click()
+    d1, d2 = page.locator("#d1").inner_text(), page.locator("#d2").inner_text()
+    for row in per_fund:
+        assert money(row["totalEligibleBudget"]) in d1 and money(row["totalPartnerContribution"]) in d1
+        assert all(money(cell["value"]) in d1 for cell in row["budgetPerFund"])
+    assert all(money(row["totalSum"]) in d2 for row in per_category)
+    d31 = page.locator("#d31").inner_text()
+    for row in per_period["partnersBudgetPerPeriod"]:
+        assert money(row["totalPartnerBudget"]) in d31
+        assert all(money(p["totalBudgetPerPeriod"]) in d31 for p in row["periodBudgets"])
+    d32 = page.locator("table[id^=d32-]").first.inner_text()
+    for row in funds_per_period["managementFundsPerPeriod"]:
+        assert money(row["totalFundBudget"]) in d32
+        assert all(money(p["totalFundsPerPeriod"]) in d32 for p in row["periodFunds"])
+    axe(page, "D overviews")
+    page.get_by_role("link", name="A.3/A.4 – Overview tables").click()
+    a3 = page.locator("section[aria-labelledby=a3-title]").inner_text()
+    assert money(overview["totalFundAndContribution"]) in a3
+    assert all(money(f["fundingAmount"]) in a3 for f in overview["fundOverviews"])
+
+
 def test_apply_fill_check_fix_submit(page, axe, applicant, tmp_path):
     call_command("load_demo", "--force", stdout=io.StringIO())
     call = Call.objects.get(name=STANDARD_CALL)
@@ -250,6 +285,8 @@ def test_apply_fill_check_fix_submit(page, axe, applicant, tmp_path):
     assert page.locator("#partner-amount").inner_text() == "5,028.00"
     axe(page, "co-financing")
     fill_cofinancing(page, base, partners[1].pk, [("ERDF (up to 80.00 %)", "80")], "3900.00")
+    overviews_equal_the_api(page, axe, project.pk)
+    axe(page, "A.3/A.4 overviews")
 
     # Annex
     annex = tmp_path / "letter of support.txt"
