@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "jems.projects.lumpsums",
     "jems.projects.cofinancing",
     "jems.projects.overviews",
+    "jems.checklists.instances",
     "jems.api",
 ]
 
