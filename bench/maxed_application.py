@@ -175,14 +175,15 @@ def page_urls(project) -> list[str]:
     urls = []
     resolver = get_resolver()
     for namespace in ("projects", "project_partners", "project_associations", "project_description", "project_files",
-                      "project_workpackages", "project_results", "project_submission"):
+                      "project_workpackages", "project_results", "project_submission", "project_budget",
+                      "project_cofinancing", "project_lumpsums", "project_overviews"):
         if namespace not in resolver.namespace_dict:
             continue
         _prefix, sub = resolver.namespace_dict[namespace]
         for pattern in sub.url_patterns:
             params = list(pattern.pattern.converters)
             if ("project_id" not in params or any(p not in values for p in params)
-                    or any(word in pattern.name for word in ("download", "delete", "deactivate"))):
+                    or any(word in pattern.name for word in ("download", "delete", "deactivate", "recalculate"))):
                 continue
             urls.append(reverse(f"{namespace}:{pattern.name}", kwargs={p: values[p] for p in params}))
     return sorted(set(urls))
