@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "jems.projects.cofinancing",
     "jems.projects.overviews",
     "jems.checklists.instances",
+    "jems.notifications",
     "jems.api",
 ]
 

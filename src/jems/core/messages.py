@@ -679,3 +679,7 @@ TEXTS.update({
         "Lump sum {number}: the partner shares do not add up to the cost of the lump sum."),
     "standard.check.e.lump.sum.period.missing": _("Lump sum {number}: the period is missing."),
 })
+
+TEXTS.update({  # Notifications (jems.notifications).
+    "notification.not.found": _("The notification was not found."),
+})
