@@ -680,6 +680,23 @@ TEXTS.update({
     "standard.check.e.lump.sum.period.missing": _("Lump sum {number}: the period is missing."),
 })
 
+TEXTS.update({  # Assessment checklist instances (jems.checklists.instances).
+    "checklist.instance.not.found": _("The checklist {id} was not found."),
+    "checklist.instance.template.not.selected": _(
+        "Choose an assessment checklist selected in the project's call."),
+    "checklist.instance.not.draft": _("Only a checklist in draft can be changed or deleted."),
+    "checklist.instance.not.finished": _("Only a finished checklist can be consolidated or made visible."),
+    "checklist.instance.status.unchanged": _("The checklist is already {status}."),
+    "checklist.instance.consolidated": _("A consolidated checklist cannot return to draft."),
+    "checklist.instance.answers.missing": _("Answer every option and give every score with its justification."),
+    "checklist.instance.score.invalid": _("Enter a number."),
+    "checklist.instance.score.out.of.range": _("The score must be between {min} and {max}."),
+    "checklist.instance.score.decimal.places": _("The score may have at most {places} decimals."),
+    "checklist.instance.option.invalid": _("Choose one of: {options}."),
+    "checklist.instance.component.unknown": _("This question is not part of the checklist."),
+    "checklist.instance.metadata.type.mismatch": _("The answer must be of type {type}."),
+})
+
 TEXTS.update({  # Notifications (jems.notifications).
     "notification.not.found": _("The notification was not found."),
 })
