@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "jems.projects.lumpsums",
     "jems.projects.cofinancing",
     "jems.projects.overviews",
+    "jems.projects.assessment",
     "jems.checklists.instances",
     "jems.notifications",
     "jems.api",

@@ -288,6 +288,10 @@ def _submissions(project) -> dict:
             "last_resubmission": status_dto(step2[-1]) if len(step2) > 1 else None}
 
 
+# Apps adding to the project detail (the assessment app's decision panels) register project -> {key: value} here.
+DETAIL_PARTS: list = []
+
+
 def project_detail(project, snapshot: dict | None = None) -> dict:
     data = snapshot or {}
     so, priority = _snapshot_objective(data) if snapshot is not None else _live_objective(project)
@@ -301,7 +305,7 @@ def project_detail(project, snapshot: dict | None = None) -> dict:
         **_submissions(project),
         "first_step_decision": None, "second_step_decision": None, "contracted_decision": None,
         "contracted_on_date": None,
-    }
+    } | {key: value for part in DETAIL_PARTS for key, value in part(project).items()}
 
 
 def periods(call, duration: int | None) -> list[dict]:

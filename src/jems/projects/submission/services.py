@@ -21,6 +21,7 @@ from jems.projects import access
 from jems.projects.models import ApplicationStatus as S
 from jems.projects.models import Project, ProjectStatusHistory, is_in_step1
 from jems.projects.services import audit_project
+from jems.projects.signals import status_changed
 
 from .data import ApplicationData
 
@@ -162,6 +163,8 @@ def submit(*, actor, project_id) -> str:
             project.save(update_fields=["status", "current_status"])
             record(AuditAction.APPLICATION_STATUS_CHANGED, actor=actor, project=audit_project(project),
                    description=f"Project application status changed from {old} to {state.target}")
+            transaction.on_commit(lambda: status_changed.send(sender=Project, project=project, old_status=old,
+                                                              new_status=state.target, actor=actor, reverted=False))
             return state.target
     _audit_refusal(actor, project, state)
     raise state.refusal or CheckFailed(result)
