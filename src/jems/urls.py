@@ -31,5 +31,6 @@ urlpatterns = [
     path("", include("jems.projects.lumpsums.urls")),
     path("", include("jems.projects.cofinancing.urls")),
     path("", include("jems.projects.overviews.urls")),
+    path("", include("jems.checklists.instances.urls")),
     path("", include("jems.core.urls")),
 ]

@@ -73,10 +73,10 @@ def status_notification_type(old_status: str, new_status: str) -> str | None:
     return TYPE_OF_NEW_STATUS.get(new_status)
 
 
-def on_status_changed(sender, *, project, old_status, new_status, actor, revert: bool = False, **kwargs) -> None:
-    """Receiver of `jems.projects.signals.status_changed` (sent after the commit of the change). A revert of a
-    decision (sent with `revert=True`) notifies nobody (workflows §6.2, quirk Q3 → fix)."""
-    if not revert:
+def on_status_changed(sender, *, project, old_status, new_status, actor, reverted: bool = False, **kwargs) -> None:
+    """Receiver of `jems.projects.signals.status_changed` (sent after the commit of the change). A reverted
+    decision (sent with `reverted=True`) notifies nobody (workflows §6.2, quirk Q3 → fix)."""
+    if not reverted:
         notify_status_change(project, old_status, new_status, actor)
 
 
