@@ -132,11 +132,13 @@ def root(request):
 @app_view
 def dashboard(request):
     from jems.calls.queries import open_calls, sees_published_calls
+    from jems.notifications.views import dashboard_context as notifications_context
     from jems.projects.queries import dashboard_applications
 
     return render(request, "core/dashboard.html", {
         "user": request.user, "show_open_calls": sees_published_calls(request.user),
-        "open_calls": open_calls(actor=request.user), "my_applications": dashboard_applications(request.user)})
+        "open_calls": open_calls(actor=request.user), "my_applications": dashboard_applications(request.user),
+        **notifications_context(request)})
 
 
 PLACEHOLDER_TITLES = {key: label for key, label, _url, _privileges in TOP_MENU}
