@@ -35,6 +35,11 @@ def score_range(template) -> tuple[Decimal, Decimal]:
     return Decimal(low), Decimal(high)
 
 
+def plain(number: Decimal) -> str:
+    """A decimal without trailing zeros (5.00 → "5", 2.50 → "2.5")."""
+    return f"{number.normalize():f}"
+
+
 def options(component) -> list[str]:
     """The options of an OPTIONS_TOGGLE component, in order (the third only when set)."""
     data = component.metadata
@@ -65,7 +70,7 @@ def _score(errors: Errors, path: str, value, template) -> str | None:
         return None
     low, high = score_range(template)
     if not low <= number <= high:
-        errors.add(path, "checklist.instance.score.out.of.range", min=low, max=high)
+        errors.add(path, "checklist.instance.score.out.of.range", min=plain(low), max=plain(high))
         return None
     places = 2 if template.allows_decimal_score else 0
     if number != number.quantize(Decimal(1).scaleb(-places)):

@@ -81,7 +81,7 @@ def update_checklist_description(request, checklistId: Int64):  # noqa: N803
 def get_my_checklist_instances(request, relatedToId: Int64, type: ProgrammeChecklistTypeDTO):  # noqa: N803, A002
     if type.value != ASSESSMENT:
         return []
-    _rights, rows = queries.list_instances(actor=request.user, project_id=relatedToId, mine=True)
+    _acc, _rights, rows = queries.list_instances(actor=request.user, project_id=relatedToId, mine=True)
     return [instance_out(i) for i in rows]
 
 
@@ -138,7 +138,7 @@ def get_all_checklist_instances(request, projectIdOrRelatedToId: Int64,  # noqa:
                                 checklistIdOrType: ProgrammeChecklistTypeDTO):  # noqa: N803
     if checklistIdOrType.value != ASSESSMENT:
         return []
-    _rights, rows = queries.list_instances(actor=request.user, project_id=projectIdOrRelatedToId)
+    _acc, _rights, rows = queries.list_instances(actor=request.user, project_id=projectIdOrRelatedToId)
     return [instance_out(i) for i in rows]
 
 

@@ -52,7 +52,8 @@ def _rows():
     return ChecklistInstance.objects.select_related("template", "creator")
 
 
-def list_instances(*, actor, project_id: int, mine: bool = False) -> tuple[Rights, list[ChecklistInstance]]:
+def list_instances(*, actor, project_id: int, mine: bool = False
+                   ) -> tuple[ProjectAccess, Rights, list[ChecklistInstance]]:
     """All assessment checklists of a project (or the actor's own): assessors and consolidators only."""
     acc, rights = project_rights(actor, project_id)
     if not rights.see_all:
@@ -60,7 +61,7 @@ def list_instances(*, actor, project_id: int, mine: bool = False) -> tuple[Right
     rows = _rows().filter(type=ASSESSMENT, related_to_id=acc.project.pk)
     if mine:
         rows = rows.filter(creator=actor)
-    return rights, list(rows)
+    return acc, rights, list(rows)
 
 
 def selection(*, actor, project_id: int) -> list[ChecklistInstance]:
@@ -91,3 +92,14 @@ def get_instance(*, actor, project_id: int, instance_id: int
 def startable_templates(project) -> list[ProgrammeChecklist]:
     """The assessment checklist templates selected on the project's call (one query)."""
     return list(ProgrammeChecklist.objects.filter(calls=project.call_id, type=ASSESSMENT).order_by("id"))
+
+
+def page_rows(acc: ProjectAccess, rights: Rights) -> list[ChecklistInstance]:
+    """The checklists the list page shows: every one to assessors and consolidators, the visible finished
+    ones to holders of …SelectedRetrieve (one query)."""
+    rows = _rows().filter(type=ASSESSMENT, related_to_id=acc.project.pk)
+    if rights.see_all:
+        return list(rows)
+    if rights.see_selected:
+        return list(rows.filter(status=ChecklistInstanceStatus.FINISHED, visible=True))
+    raise Forbidden()
