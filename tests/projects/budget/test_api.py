@@ -118,3 +118,19 @@ def test_query_counts_fixed(api_as, applicant, partner):
     # the save is bulk_update/bulk_create: SQLite splits them into batches of its 999 bound parameters, so 300
     # rows (the maximum) cost at most a few statements more; the reads are fixed.
     assert large[0] <= small[0] + 4
+
+
+def test_the_partner_list_shows_each_partner_budget(api_as, applicant, partner):
+    client = api_as(applicant)
+    client.put(f"{base(partner)}/travel", [entry()])
+    snapshot = json.loads(json.dumps(form_snapshot(partner.project), cls=DjangoJSONEncoder))
+    ProjectVersion.objects.create(project=partner.project, version="0.5", user=applicant, status="SUBMITTED",
+                                  snapshot=snapshot)
+    client.put(f"{base(partner)}/travel", [entry(units="2")])
+    url = f"/api/project/partner/byProjectId/{partner.project_id}"
+
+    def budget_of_partner(query=""):
+        rows = client.get(f"{url}{query}").json()["content"]
+        return next(row["totalBudget"] for row in rows if row["partnerSummary"]["id"] == partner.pk)
+
+    assert budget_of_partner() == 200 and budget_of_partner("?version=0.5") == 1000

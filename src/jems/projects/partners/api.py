@@ -63,9 +63,14 @@ def _sorted(summaries: list[dict], ordering) -> list[dict]:
 def get_project_partners(request, projectId: int, paging: Query[PageParams],  # noqa: N803
                          version: str | None = None):
     page = page_request(paging.page, paging.size, paging.sort, SORT_FIELDS, default=("sortNumber",))
-    _acc, partners = queries.project_partners(actor=request.user, project_id=projectId, version=version)
+    from jems.projects.budget.totals import partner_budgets
+    from jems.projects.queries import version_snapshot
+
+    acc, partners = queries.project_partners(actor=request.user, project_id=projectId, version=version)
     rows = _sorted([queries.summary(p) for p in partners], page.ordering)
-    content = [{"partnerSummary": s, "totalBudget": 0} for s in rows[page.offset:page.offset + page.size]]
+    totals = partner_budgets(acc.project, version_snapshot(acc.project, version)[1])
+    content = [{"partnerSummary": s, "totalBudget": totals[s["id"]].total if s["id"] in totals else 0}
+               for s in rows[page.offset:page.offset + page.size]]
     return spring_page(content, len(rows), page)
 
 
