@@ -700,3 +700,25 @@ TEXTS.update({  # Assessment checklist instances (jems.checklists.instances).
 TEXTS.update({  # Notifications (jems.notifications).
     "notification.not.found": _("The notification was not found."),
 })
+
+TEXTS.update({  # Assessment and decisions, the project status machine (jems.projects.assessment).
+    "project.status.action.not.allowed": _("The action {action} is not allowed in status {status}."),
+    "project.decision.eligibility.assessment.missing": _(
+        "Enter the eligibility assessment of step {step} before the eligibility decision."),
+    "project.decision.quality.assessment.missing": _(
+        "Enter the quality assessment of step {step} before the funding decision."),
+    "project.decision.eligibility.decision.missing": _(
+        "The funding decision needs the eligibility decision of step {step} with its date."),
+    "project.decision.funding.before.eligibility": _(
+        "The funding decision is before the eligibility decision ({eligibilityDate})."),
+    "project.decision.call.step2.not.open": _("Step 2 of the call is not open (it ends on {end})."),
+    "project.decision.date.mandatory": _("Enter the decision date."),
+    "project.decision.date.in.future": _("The decision date may not be in the future."),
+    "project.decision.entry.into.force.date.mandatory": _("Enter the entry into force date."),
+    "project.decision.note.too.long": _("The note may have at most 10,000 characters."),
+    "project.decision.correction.not.available": _("This correction is not available for the modification."),
+    "project.assessment.result.invalid": _("Choose a result."),
+    "project.assessment.note.too.long": _("The note may have at most 1,000 characters."),
+    "project.assessment.status.not.allowed": _("The assessment cannot be entered in status {status}."),
+    "project.assessment.already.concluded": _("The assessment of step {step} is already concluded."),
+})

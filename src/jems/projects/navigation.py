@@ -27,7 +27,7 @@ ITEMS = (
     ("lumpSums", _("E – Lump sums and unit costs"), 1, "project_lumpsums:lump_sums"),
     ("annexes", _("Application annexes"), 1, "project_files:annexes"),
     ("checkAndSubmit", _("Check & Submit"), 1, "project_submission:check"),
-    ("assessmentAndDecision", _("Assessment & Decision"), 1, None),
+    ("assessmentAndDecision", _("Assessment & Decision"), 1, "project_assessment:assessment"),
     ("sharedFolder", _("Shared folder"), 0, None),
     ("export", _("Export"), 0, None),
     ("privileges", _("Project privileges"), 0, "projects:privileges"),

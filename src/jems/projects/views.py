@@ -122,7 +122,11 @@ def apply(request, call):
 def detail(request, project_id: int):
     acc = queries.get_project(actor=request.user, project_id=project_id)
     history = list(acc.project.status_history.select_related("user").order_by("-id"))
-    return render(request, "projects/detail.html", {**project_context(acc, "overview"), "history": history})
+    from jems.projects.assessment.queries import overview  # decision panels and key dates
+
+    decisions = overview(acc.project) if has_global(request.user, Privilege.ProjectAssessmentView) else {}
+    return render(request, "projects/detail.html", {**project_context(acc, "overview"), "history": history,
+                                                    **decisions})
 
 
 @require_http_methods(["GET", "POST"])

@@ -114,3 +114,18 @@ def can_revert(acc: access.ProjectAccess) -> str | None:
     if not acc.perm(Privilege.ProjectStatusDecisionRevert):
         return None
     return services.revert_target(acc.project)
+
+
+def overview(project: Project) -> dict:
+    """Template context of the project overview: the decision panels per step and the key dates (first
+    submission per step, last resubmission, contracted decision)."""
+    step1, step2, contracted = panels(project)
+    submitted = list(ProjectStatusHistory.objects.filter(project=project, status__in=(S.STEP1_SUBMITTED, S.SUBMITTED))
+                     .order_by("id").values_list("status", "updated"))
+    step1_dates = [when for status, when in submitted if status == S.STEP1_SUBMITTED]
+    step2_dates = [when for status, when in submitted if status == S.SUBMITTED]
+    return {"step1": step1, "step2": step2, "contracted": contracted,
+            "two_step": bool(project.call.end_date_step1) or not step1.empty,
+            "key_dates": {"first_submission_step1": step1_dates[0] if step1_dates else None,
+                          "first_submission": step2_dates[0] if step2_dates else None,
+                          "last_resubmission": step2_dates[-1] if len(step2_dates) > 1 else None}}
