@@ -191,3 +191,33 @@ def test_mark_read_needs_the_privilege(project, people, django_capture_on_commit
         services.mark_read(actor=people["applicant"], notification_id=mine.pk)
     with pytest.raises(Forbidden):
         services.mark_all_read(actor=people["applicant"])
+
+
+def test_real_transitions_notify_and_a_revert_does_not(project, people, admin_user,
+                                                        django_capture_on_commit_callbacks):
+    from jems.projects.assessment import services as assessment
+    from jems.projects.assessment.transitions import Action
+    from jems.projects.submission import services as submission
+
+    for code in ("ProjectSubmitted", "ProjectResubmitted", "ProjectReturnedToApplicant"):
+        configure(project.call, code, "send_to_manager")
+    pid, applicant = project.pk, people["applicant"]
+
+    def types():
+        return list(Notification.objects.filter(user=applicant).order_by("id").values_list("type", flat=True))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        submission.submit(actor=applicant, project_id=pid)
+    with django_capture_on_commit_callbacks(execute=True):
+        assessment.set_eligibility_assessment(actor=admin_user, project_id=pid, result="PASSED", note=None)
+        assessment.transition(actor=admin_user, project_id=pid, action=Action.SET_AS_ELIGIBLE,
+                              data=assessment.Decision(date=project.created_at.date()))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert assessment.revert(actor=admin_user, project_id=pid) == S.SUBMITTED  # ELIGIBLE → SUBMITTED: silent
+    assert types() == ["ProjectSubmitted"]
+    with django_capture_on_commit_callbacks(execute=True):
+        assessment.transition(actor=admin_user, project_id=pid, action=Action.RETURN_TO_APPLICANT)
+    with django_capture_on_commit_callbacks(execute=True):
+        submission.submit(actor=applicant, project_id=pid)
+    assert types() == ["ProjectSubmitted", "ProjectReturnedToApplicant", "ProjectResubmitted"]
+    assert [m.to for m in mail.outbox].count(["applicant@example.org"]) == 3
