@@ -71,8 +71,8 @@ INSTALLED_APPS = [
     "jems.projects.lumpsums",
     "jems.projects.cofinancing",
     "jems.projects.overviews",
-    "jems.projects.assessment",
     "jems.checklists.instances",
+    "jems.projects.assessment",  # demo after the checklist demo, which picks a submitted project
     "jems.notifications",
     "jems.api",
 ]
