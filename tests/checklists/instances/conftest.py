@@ -8,7 +8,10 @@ from jems.accounts.privileges import PROGRAMME_USER_DEFAULT
 from jems.checklists.instances import services
 from tests.checklists.conftest import ALL_KINDS, make_checklist
 from tests.conftest import make_user
-from tests.projects.conftest import languages, open_call, project  # noqa: F401 (fixtures)
+from tests.projects import conftest as project_fixtures
+
+# The project fixtures (tests/projects/conftest.py) are used here too.
+languages, open_call, project = project_fixtures.languages, project_fixtures.open_call, project_fixtures.project
 
 
 @pytest.fixture

@@ -107,7 +107,7 @@ def allowed_actions(actor, instance: ChecklistInstance, rights: Rights) -> dict[
     draft = instance.status == DRAFT
     return {"fill": rights.fill and draft, "finish": draft and _may_finish(actor, instance, rights),
             "return_to_draft": not draft and _may_return(instance, rights),
-            "consolidate": not draft and rights.consolidate, "describe": rights.fill,
+            "consolidate": not draft and rights.consolidate,
             "clone": rights.fill, "delete": rights.fill and draft}
 
 
