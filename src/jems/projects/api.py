@@ -56,7 +56,7 @@ def create_project(request, project: ProjectCreateDTO):
             operation_id="getProjectById")
 def get_project_by_id(request, projectId: int, version: str | None = None):  # noqa: N803
     acc = queries.get_project(actor=request.user, project_id=projectId)
-    return project_detail(acc.project, _snapshot(request, acc.project, version))
+    return project_detail(acc.project, _snapshot(request, acc.project, version), request.user)
 
 
 @router.get("/project/byId/{projectId}/form", response={200: ProjectDetailFormDTO}, by_alias=True,

@@ -288,11 +288,12 @@ def _submissions(project) -> dict:
             "last_resubmission": status_dto(step2[-1]) if len(step2) > 1 else None}
 
 
-# Apps adding to the project detail (the assessment app's decision panels) register project -> {key: value} here.
+# Apps adding to the project detail (the assessment app's decision panels) register
+# (project, viewer) -> {key: value} here; `viewer` is the user the detail is shown to (None: nobody in particular).
 DETAIL_PARTS: list = []
 
 
-def project_detail(project, snapshot: dict | None = None) -> dict:
+def project_detail(project, snapshot: dict | None = None, viewer=None) -> dict:
     data = snapshot or {}
     so, priority = _snapshot_objective(data) if snapshot is not None else _live_objective(project)
     return {
@@ -305,7 +306,7 @@ def project_detail(project, snapshot: dict | None = None) -> dict:
         **_submissions(project),
         "first_step_decision": None, "second_step_decision": None, "contracted_decision": None,
         "contracted_on_date": None,
-    } | {key: value for part in DETAIL_PARTS for key, value in part(project).items()}
+    } | {key: value for part in DETAIL_PARTS for key, value in part(project, viewer).items()}
 
 
 def periods(call, duration: int | None) -> list[dict]:

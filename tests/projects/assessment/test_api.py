@@ -94,3 +94,12 @@ def test_modification_decisions(api_as, project, admin_user):
     body = client.get(f"/api/project/{project.pk}/modification-decisions").json()
     assert [d["projectStatus"]["status"] for d in body] == ["MODIFICATION_REJECTED", "CONTRACTED"]
     assert body[1]["projectStatus"]["entryIntoForceDate"] == "2026-02-01" and body[1]["corrections"] == []
+
+
+def test_decisions_only_for_assessment_viewers(api_as, project, admin_user, applicant):
+    set_status(project, S.SUBMITTED)
+    assess(project, 2, admin_user)
+    path = f"/api/project/byId/{project.pk}"
+    assert api_as(admin_user).get(path).json()["secondStepDecision"]["qualityAssessment"]["result"] == \
+        "RECOMMENDED_FOR_FUNDING"
+    assert api_as(applicant).get(path).json()["secondStepDecision"] is None

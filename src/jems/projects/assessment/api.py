@@ -111,7 +111,7 @@ def status_to_revert_to(request, id: int):  # noqa: A002
 
 
 def _detail(request, id):  # noqa: A002
-    return project_detail(access.load(request.user, id).project)
+    return project_detail(access.load(request.user, id).project, viewer=request.user)
 
 
 @router.post("/project/{id}/assessment/eligibility", response={200: ProjectDetailDTO}, by_alias=True,

@@ -3,6 +3,7 @@ now (from the transition table and the user's privileges, for the page buttons).
 
 from dataclasses import dataclass
 
+from jems.accounts.access import has_global
 from jems.accounts.privileges import Privilege
 from jems.core.errors import Forbidden
 from jems.projects import access
@@ -74,8 +75,11 @@ def _panel_dto(panel: StepPanel) -> dict | None:
             "modification_decision": _row(panel.modification_decision)}
 
 
-def detail_part(project: Project) -> dict:
-    """The decision part of ProjectDetailDTO (registered in jems.projects.schemas.DETAIL_PARTS)."""
+def detail_part(project: Project, viewer) -> dict:
+    """The decision part of ProjectDetailDTO (registered in jems.projects.schemas.DETAIL_PARTS); only for viewers
+    holding the global ProjectAssessmentView (§1.5), nothing otherwise."""
+    if viewer is None or not has_global(viewer, Privilege.ProjectAssessmentView):
+        return {}
     step1, step2, contracted = panels(project)
     return {"first_step_decision": _panel_dto(step1), "second_step_decision": _panel_dto(step2),
             "contracted_decision": _row(contracted)}
