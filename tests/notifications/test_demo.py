@@ -1,5 +1,6 @@
 """The notification demo loads idempotently: the demo roles read notifications, the step-1 submission of the demo
-concept note is notified to its applicant (in-app and e-mail), and a second load adds nothing."""
+concept note is notified to its applicant (in-app and e-mail) when the demo transaction commits, and a second
+load adds nothing."""
 
 import io
 
@@ -23,11 +24,15 @@ def test_demo_notifications(django_capture_on_commit_callbacks):
 
     make_user("applicant@jems.eu", APPLICANT_USER_ROLE_ID)
     ProgrammeLanguage.objects.update_or_create(code="EN", defaults={"input": True, "fallback": True})
-    call_demo.load(io.StringIO())
-    project_demo.load(io.StringIO())
-    submission_demo.load(io.StringIO())
-    with django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks(execute=True):  # load_demo: one transaction, signals at its commit
+        call_demo.load(io.StringIO())
+        project_demo.load(io.StringIO())
+        submission_demo.load(io.StringIO())
         demo.load(io.StringIO())
+    with django_capture_on_commit_callbacks(execute=True):
+        call_demo.load(io.StringIO())
+        project_demo.load(io.StringIO())
+        submission_demo.load(io.StringIO())
         demo.load(io.StringIO())
     row = Notification.objects.get()
     assert row.user.email == "applicant@jems.eu" and row.type == "ProjectSubmittedStep1"

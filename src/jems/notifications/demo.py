@@ -1,7 +1,7 @@
-"""Demo data: the demo applicant and programme user roles may read "My notifications", every demo call also
-notifies step-1 submissions, and the status changes the demo applications went through before this module
-loaded (e.g. the concept note submitted in step 1) are notified as the calls configure them, so the dashboard
-shows notifications. Idempotent: a project that has notifications already is left alone."""
+"""Demo data: the demo applicant and programme user roles may read "My notifications" and every demo call also
+notifies step-1 submissions. `jems load_demo` runs all demos in one transaction, so the status changes of the
+demo applications (e.g. the concept note submitted in step 1) send their signals when it commits, after this
+configuration: the demo applicant then finds the notification on the dashboard. Idempotent."""
 
 from jems.accounts.models import Role, User
 from jems.accounts.privileges import ADMINISTRATOR_ROLE_ID, APPLICANT_USER_ROLE_ID, PROGRAMME_USER_ROLE_ID, Privilege
@@ -10,9 +10,6 @@ from jems.calls.models import Call
 from jems.calls.notifications.codelists import PROJECT, NotificationType
 from jems.calls.notifications.models import CallNotificationConfiguration
 from jems.calls.notifications.services import ConfigurationInput, update_configurations
-from jems.projects.models import Project
-
-from . import services
 
 STEP1_SUBJECT = "[projectIdentifier] [projectAcronym]: concept note submitted"
 STEP1_BODY = ("The concept note [projectIdentifier] ([projectAcronym]) was submitted to step 1 of the call "
@@ -35,19 +32,9 @@ def _step1_configuration(admin) -> None:
             send_to_project_assigned=True, email_subject=STEP1_SUBJECT, email_body=STEP1_BODY)])
 
 
-def _past_changes(stdout) -> None:
-    for project in Project.objects.filter(notifications__isnull=True).select_related("call").order_by("pk"):
-        history = list(project.status_history.select_related("user").order_by("pk"))
-        sent = sum(len(services.notify_status_change(project, before.status, after.status, after.user))
-                   for before, after in zip(history, history[1:]))
-        if sent:
-            stdout.write(f"Demo notifications of {project.custom_identifier} {project.acronym}: {sent}")
-
-
 def load(stdout) -> None:
     admin = User.objects.filter(role_id=ADMINISTRATOR_ROLE_ID).order_by("pk").first()
     if admin is None:
         return
     _readers(admin)
     _step1_configuration(admin)
-    _past_changes(stdout)
