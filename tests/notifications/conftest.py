@@ -26,7 +26,7 @@ def readers(db):
 
 
 @pytest.fixture
-def people(project, programme_user):
+def people(project, programme_user):  # noqa: F811 (the imported fixture)
     """Everyone around the project: its creator (MANAGE), a VIEW collaborator who wants no e-mails, the lead
     partner's and a partner's team, an assigned programme user, and a stranger."""
     viewer = make_user("viewer@example.org", APPLICANT_USER_ROLE_ID, send_notifications_to_email=False)

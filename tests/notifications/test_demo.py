@@ -16,10 +16,10 @@ pytestmark = pytest.mark.django_db
 
 def test_demo_notifications(django_capture_on_commit_callbacks):
     from jems.calls import demo as call_demo
+    from jems.notifications import demo
     from jems.programme.models import ProgrammeLanguage
     from jems.projects import demo as project_demo
     from jems.projects.submission import demo as submission_demo
-    from jems.notifications import demo
     from tests.conftest import make_user
 
     make_user("applicant@jems.eu", APPLICANT_USER_ROLE_ID)

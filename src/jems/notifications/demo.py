@@ -4,7 +4,12 @@ demo applications (e.g. the concept note submitted in step 1) send their signals
 configuration: the demo applicant then finds the notification on the dashboard. Idempotent."""
 
 from jems.accounts.models import Role, User
-from jems.accounts.privileges import ADMINISTRATOR_ROLE_ID, APPLICANT_USER_ROLE_ID, PROGRAMME_USER_ROLE_ID, Privilege
+from jems.accounts.privileges import (
+    ADMINISTRATOR_ROLE_ID,
+    APPLICANT_USER_ROLE_ID,
+    PROGRAMME_USER_ROLE_ID,
+    Privilege,
+)
 from jems.accounts.services import update_role
 from jems.calls.models import Call
 from jems.calls.notifications.codelists import PROJECT, NotificationType
