@@ -71,7 +71,7 @@ def test_refusals(applicant, project, settings):
         upload(applicant, project, name="inv.pdf", category=FileCategory.INVESTMENT)
     assert error.value.field_messages() == {"id": "project.file.investment.not.found"}
     with pytest.raises(ValidationFailed) as error:
-        upload(applicant, project, name="x.pdf", category="ASSESSMENT")
+        upload(applicant, project, name="x.pdf", category="OTHER")
     assert error.value.field_messages() == {"type": "project.file.category.not.supported"}
     item = ProjectFile.objects.get()
     with pytest.raises(ValidationFailed) as error:

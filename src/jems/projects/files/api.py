@@ -1,5 +1,5 @@
-"""Jems-compatible API of application annexes (ProjectFileApi, application categories; see docs/api.md).
-The assessment and modification file operations belong to the assessment issue."""
+"""Jems-compatible API of project files (ProjectFileApi: the annex, assessment and modification categories and
+ALL for listing; see docs/api.md)."""
 
 from urllib.parse import quote
 

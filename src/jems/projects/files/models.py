@@ -1,4 +1,5 @@
-"""Application annexes (features §4.11): files attached to a project's application form."""
+"""Project files (features §4.11): the application annexes, the programme's assessment files and the
+modification files."""
 
 from django.conf import settings
 from django.db import models
@@ -7,15 +8,20 @@ MAX_DESCRIPTION = 250
 
 
 class FileCategory(models.TextChoices):
-    """Where an annex belongs (code-lists §9.12): the application, a partner or a C.4 investment."""
+    """Where a file belongs (code-lists §9.12): the application, a partner or a C.4 investment (the application
+    annexes), the assessment (programme side only) or the modifications."""
 
     APPLICATION = "APPLICATION"
     PARTNER = "PARTNER"
     INVESTMENT = "INVESTMENT"
+    ASSESSMENT = "ASSESSMENT"
+    MODIFICATION = "MODIFICATION"
 
 
-# The categories offered by the application annexes.
-SUPPORTED_CATEGORIES = (FileCategory.APPLICATION, FileCategory.PARTNER, FileCategory.INVESTMENT)
+# The categories of the application annexes (their rights and status rule are those of the form).
+ANNEX_CATEGORIES = (FileCategory.APPLICATION, FileCategory.PARTNER, FileCategory.INVESTMENT)
+# Every category a file can be stored in (the API's ALL only lists).
+SUPPORTED_CATEGORIES = (*ANNEX_CATEGORIES, FileCategory.ASSESSMENT, FileCategory.MODIFICATION)
 
 
 class ProjectFile(models.Model):

@@ -1,8 +1,9 @@
-"""Reads of application annexes: the list per category and one file with its content."""
+"""Reads of project files: the list per category (or ALL readable ones) and one file with its content."""
 
 from django.core.files.storage import default_storage
 
-from jems.core.errors import NotFound, ValidationFailed
+from jems.accounts.privileges import Privilege
+from jems.core.errors import Forbidden, NotFound, ValidationFailed
 from jems.core.pagination import PageRequest, paginate
 from jems.projects import access
 from jems.projects.partners.models import ProjectPartner
@@ -10,22 +11,41 @@ from jems.projects.workpackages.models import Investment
 
 from .models import SUPPORTED_CATEGORIES, FileCategory, ProjectFile
 
+# The API's listing of every category the user may read.
+ALL = "ALL"
+
 
 def file_not_found() -> NotFound:
     return NotFound(key="project.file.not.found", code="P-FIL-ERR")
 
 
-def can_retrieve(acc: access.ProjectAccess) -> bool:
-    """Workflows §3.4 Files: Perm(ProjectFileApplicationRetrieve) or a project viewer."""
-    from jems.accounts.privileges import Privilege
-
+def can_retrieve(acc: access.ProjectAccess, category: str = FileCategory.APPLICATION) -> bool:
+    """Workflows §3.4 Files: annexes Perm(ProjectFileApplicationRetrieve) or a project viewer; assessment files
+    Perm(ProjectFileAssessmentRetrieve) only (programme side); modification files
+    Perm(ProjectModificationFileAssessmentRetrieve) or a project viewer (they attach them to their modification
+    requests, docs/deviations.md)."""
+    if category == FileCategory.ASSESSMENT:
+        return acc.perm(Privilege.ProjectFileAssessmentRetrieve)
+    if category == FileCategory.MODIFICATION:
+        return acc.perm(Privilege.ProjectModificationFileAssessmentRetrieve) or acc.is_viewer
     return acc.perm(Privilege.ProjectFileApplicationRetrieve) or acc.is_viewer
 
 
-def load_viewable(actor, project_id) -> access.ProjectAccess:
-    """The project access, or 404 when the actor may not see the project's annexes."""
+def readable_categories(acc: access.ProjectAccess) -> list[str]:
+    """The categories whose files the user may see (the API's ALL)."""
+    return [category for category in SUPPORTED_CATEGORIES if can_retrieve(acc, category)]
+
+
+def load_viewable(actor, project_id, category: str = FileCategory.APPLICATION) -> access.ProjectAccess:
+    """The project access; 404 when the actor may not see the project or its annexes, 403 when they see the
+    project but not the assessment / modification files asked for."""
     acc = access.load(actor, project_id)
-    if not can_retrieve(acc):
+    if category == ALL:
+        if not readable_categories(acc):
+            raise access.not_found()
+    elif not can_retrieve(acc, category):
+        if category in (FileCategory.ASSESSMENT, FileCategory.MODIFICATION):
+            raise Forbidden()
         raise access.not_found()
     return acc
 
@@ -63,21 +83,29 @@ def files_of(project, category: str | None = None, partner_id=None):
 
 
 def list_files(*, actor, project_id, category: str, partner_id=None, page: PageRequest):
-    """One page of the annexes of a category; (project, items, total)."""
-    acc = load_viewable(actor, project_id)
-    check_category(acc.project, category, partner_id)
-    items, total = paginate(files_of(acc.project, category, partner_id), page)
+    """One page of the files of a category (ALL: of every category the user may read); (project, items,
+    total)."""
+    acc = load_viewable(actor, project_id, category)
+    if category == ALL:
+        qs = files_of(acc.project).filter(category__in=readable_categories(acc))
+    else:
+        check_category(acc.project, category, partner_id)
+        qs = files_of(acc.project, category, partner_id)
+    items, total = paginate(qs, page)
     return acc.project, items, total
 
 
 def get_file(*, actor, project_id, file_id) -> tuple[access.ProjectAccess, ProjectFile]:
-    acc = load_viewable(actor, project_id)
+    """The access and one file; 404 when missing or when the user may not read its category."""
+    acc = access.load(actor, project_id)
     try:
         file_id = int(file_id)
     except (TypeError, ValueError):
         raise file_not_found() from None
     item = files_of(acc.project).filter(pk=file_id).first() if 0 < file_id < 2**63 else None
-    if item is None:
+    if item is None or not can_retrieve(acc, item.category):
+        if item is None and not readable_categories(acc):
+            raise access.not_found()
         raise file_not_found()
     return acc, item
 

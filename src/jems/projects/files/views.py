@@ -1,6 +1,7 @@
 """The annex page (features §4.11): a category tree (application; each partner; each investment), the files
 of the chosen category, an upload form (multipart, works without JS), per file download, description and delete.
-Who sees / changes what follows the services; refusals are the 403 / 404 pages or inline errors."""
+The "Assessment files" page does the same for the programme's assessment files. Who sees / changes what
+follows the services; refusals are the 403 / 404 pages or inline errors."""
 
 from urllib.parse import quote, urlencode
 
@@ -52,8 +53,53 @@ def _query(category, owner) -> str:
 
 
 def _page_url(project_id, item) -> str:
+    if item.category == FileCategory.ASSESSMENT:
+        return reverse("project_files:assessment", args=[project_id])
+    if item.category == FileCategory.MODIFICATION:
+        return reverse("project_modifications:modification", args=[project_id])
     owner = item.investment if item.investment_id else item.partner
     return reverse("project_files:annexes", args=[project_id]) + _query(item.category, owner)
+
+
+def file_rows(acc, files) -> list[dict]:
+    """Rows of a file table: the file, its size and whether the user may describe or delete it."""
+    deletable = services.status_allows(files[0].category, acc.project.status) if files else False
+    rows = []
+    for item in files:
+        change = services.may_change(acc, item)
+        rows.append({"file": item, "size": queries.size_string(item.size), "describe": change,
+                     "delete": change and deletable})
+    return rows
+
+
+@require_http_methods(["GET", "POST"])
+@app_view
+def assessment(request, project_id: int):
+    """The assessment files (programme side only: 403 without ProjectFileAssessmentRetrieve)."""
+    category = FileCategory.ASSESSMENT
+    acc = queries.load_viewable(request.user, project_id, category)
+    can_upload = services.may_update(acc, category)
+    form = UploadForm()
+    status = 200
+    if request.method == "POST":
+        if not can_upload:
+            raise PermissionDenied
+        form = UploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                services.upload(actor=request.user, project_id=acc.project.pk, category=category,
+                                upload=form.cleaned_data["file"], description=form.cleaned_data["description"])
+            except ValidationFailed as error:
+                apply_error(form, error)
+            else:
+                messages.success(request, _("The file was uploaded."))
+                return redirect("project_files:assessment", acc.project.pk)
+        status = 422
+    return render(request, "files/assessment.html", {
+        **project_context(acc, "assessmentAndDecision"),
+        "rows": file_rows(acc, list(queries.files_of(acc.project, category))), "form": form,
+        "can_upload": can_upload, "upload_url": reverse("project_files:assessment", args=[acc.project.pk])},
+        status=status)
 
 
 @require_http_methods(["GET", "POST"])
@@ -61,7 +107,7 @@ def _page_url(project_id, item) -> str:
 def annexes(request, project_id: int):
     acc = queries.load_viewable(request.user, project_id)
     category, owner = _category(request, acc.project)
-    can_update = services.may_update(acc)
+    can_update = services.may_update(acc, category)
     editable = can_update and can_be_modified(acc.project.status)
     form = UploadForm()
     status = 200
