@@ -6,7 +6,11 @@ from enum import StrEnum
 from pydantic import Field
 
 from jems.api.schemas import CamelSchema
-from jems.projects.schemas import ProjectAssessmentEligibilityResult, ProjectAssessmentQualityResult, ProjectStatusDTO
+from jems.projects.schemas import (
+    ProjectAssessmentEligibilityResult,
+    ProjectAssessmentQualityResult,
+    ProjectStatusDTO,
+)
 
 from .services import Decision
 

@@ -7,8 +7,8 @@ transaction) the status-history row with the decision data, the decision pointer
 says so, the APPLICATION_STATUS_CHANGED audit row, and sends `jems.projects.signals.status_changed` after commit.
 """
 
-from dataclasses import dataclass, field
 import datetime as dt
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
