@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "jems.checklists.instances",
     "jems.projects.assessment",  # demo after the checklist demo, which picks a submitted project
     "jems.notifications",
+    "jems.projects.modifications",
     "jems.api",
 ]
 

@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("jems.projects.cofinancing.urls")),
     path("", include("jems.projects.overviews.urls")),
     path("", include("jems.projects.assessment.urls")),
+    path("", include("jems.projects.modifications.urls")),
     path("", include("jems.checklists.instances.urls")),
     path("", include("jems.notifications.urls")),
     path("", include("jems.core.urls")),

@@ -722,3 +722,18 @@ TEXTS.update({  # Assessment and decisions, the project status machine (jems.pro
     "project.assessment.status.not.allowed": _("The assessment cannot be entered in status {status}."),
     "project.assessment.already.concluded": _("The assessment of step {step} is already concluded."),
 })
+
+TEXTS.update({  # Modification requests (jems.projects.modifications, our addition).
+    "project.modification.request.status.not.allowed": _(
+        "A modification can be requested for an approved or contracted project (the project is {status})."),
+    "project.modification.request.pending": _("A modification request is waiting for its answer."),
+    "project.modification.request.answered": _("The request has already been answered."),
+    "project.modification.request.not.found": _("The modification request was not found."),
+    "project.modification.request.reason.empty": _("Enter the reason for the modification."),
+    "project.modification.request.sections.empty": _("Choose at least one affected section."),
+    "project.modification.request.sections.invalid": _("Choose sections A to E only."),
+    "project.modification.request.file.invalid": _(
+        "Attach only modification files you uploaded that belong to no other request."),
+    "project.modification.request.note.empty": _("Enter the reason for declining."),
+    "project.modification.comment.empty": _("Enter a comment."),
+})

@@ -28,6 +28,7 @@ ITEMS = (
     ("annexes", _("Application annexes"), 1, "project_files:annexes"),
     ("checkAndSubmit", _("Check & Submit"), 1, "project_submission:check"),
     ("assessmentAndDecision", _("Assessment & Decision"), 1, "project_assessment:assessment"),
+    ("modification", _("Modification"), 1, "project_modifications:modification"),
     ("sharedFolder", _("Shared folder"), 0, None),
     ("export", _("Export"), 0, None),
     ("privileges", _("Project privileges"), 0, "projects:privileges"),
