@@ -28,6 +28,7 @@ ITEMS = (
     ("annexes", _("Application annexes"), 1, "project_files:annexes"),
     ("checkAndSubmit", _("Check & Submit"), 1, "project_submission:check"),
     ("assessmentAndDecision", _("Assessment & Decision"), 1, "project_assessment:assessment"),
+    ("assessmentChecklists", _("Assessment checklists"), 1, "checklist_instances:list"),
     ("modification", _("Modification"), 1, "project_modifications:modification"),
     ("sharedFolder", _("Shared folder"), 0, None),
     ("export", _("Export"), 0, None),
@@ -71,6 +72,9 @@ def project_context(acc, active_key: str, version: str | None = None) -> dict:
         if key == "privileges" and not acc.can_see_collaborators():
             url_name = None
         if key == "assessmentAndDecision" and not has_global(acc.user, Privilege.ProjectAssessmentView):
+            continue
+        if key == "assessmentChecklists" and not (has_global(acc.user, Privilege.ProjectAssessmentView) or has_global(
+                acc.user, Privilege.ProjectAssessmentChecklistSelectedRetrieve)):
             continue
         url = _url(url_name, project.pk)
         if url and version and key in VERSIONED:

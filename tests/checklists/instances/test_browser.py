@@ -35,5 +35,5 @@ def test_start_fill_and_finish(page, axe, assessor, project, template):
     axe(page, "finished checklist")
     instance = ChecklistInstance.objects.get()
     assert (instance.status, instance.description) == ("FINISHED", "Panel of May")
-    page.get_by_role("link", name="Assessment checklists").click()
+    page.get_by_role("link", name="‹ Assessment checklists").click()
     assert page.get_by_role("cell", name="Finished").is_visible()

@@ -18,7 +18,7 @@ from .answers import plain, score_range
 from .forms import AnswersForm, StartForm
 from .models import ChecklistInstanceStatus, score_total
 
-ACTIVE = "assessmentAndDecision"
+ACTIVE = "assessmentChecklists"
 
 
 def _error_message(request, error: ValidationFailed) -> None:
