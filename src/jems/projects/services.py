@@ -54,6 +54,49 @@ def form_snapshot(project: Project) -> dict:
     return snapshot
 
 
+# The inverse of SNAPSHOT_PARTS: sections register (rank, function(project, snapshot, ids)) here from their
+# AppConfig.ready. restore_version runs them by rank (partners before the rows that point at them); `ids` maps
+# each frozen id to the live id ({"partners": {old: new}, "activities": …}) for the few rows that had to be
+# recreated under a new id because their old one was taken.
+RESTORE_PARTS: list = []
+
+
+def register_restore(rank: int, part) -> None:
+    """Add a section's restore function (from its AppConfig.ready; once)."""
+    if (rank, part) not in RESTORE_PARTS:
+        RESTORE_PARTS.append((rank, part))
+
+
+def reusable_pk(model, pk):
+    """The frozen primary key when no row holds it now (recreate the row under it), else None (a new id)."""
+    return pk if pk and not model.objects.filter(pk=pk).exists() else None
+
+
+def restore_version(project: Project, version_row: ProjectVersion) -> None:
+    """Replace the live application form with the data frozen in `version_row` (one transaction): section A
+    here, every other section through its RESTORE_PARTS entry. Used when a modification is rejected."""
+    snapshot = version_row.snapshot or {}
+    with transaction.atomic():
+        project = Project.objects.select_for_update().get(pk=project.pk)
+        _restore_identification(project, snapshot)
+        ids: dict[str, dict] = {}
+        for _rank, part in sorted(RESTORE_PARTS, key=lambda entry: entry[0]):
+            part(project, snapshot, ids)
+
+
+def _restore_identification(project: Project, snapshot: dict) -> None:
+    objective = None
+    if snapshot.get("specificObjective"):
+        objective = project.call.specific_objectives.filter(
+            programme_objective_policy=snapshot["specificObjective"]).first()
+    project.acronym = snapshot.get("acronym") or project.acronym
+    project.title = dict(snapshot.get("title") or {})
+    project.duration = snapshot.get("duration")
+    project.specific_objective = objective
+    project.intro = dict(snapshot.get("intro") or {})
+    project.save(update_fields=["acronym", "title", "duration", "specific_objective", "intro"])
+
+
 def _identification_snapshot(project: Project) -> dict:
     so = project.specific_objective
     return {

@@ -19,8 +19,8 @@ from jems.audit.services import record
 from jems.core.errors import Forbidden, ValidationFailed
 from jems.projects import access
 from jems.projects.models import ApplicationStatus as S
-from jems.projects.models import Project, ProjectStatusHistory, is_in_step1
-from jems.projects.services import audit_project, create_version
+from jems.projects.models import Project, ProjectStatusHistory, ProjectVersion, is_in_step1
+from jems.projects.services import audit_project, create_version, restore_version
 from jems.projects.signals import status_changed
 
 from . import transitions as tt
@@ -135,6 +135,10 @@ def transition(*, actor, project_id, action: str, data: Decision | None = None) 
             create_version(actor=actor, project=project)
         payload = data if row.decision else None
         if row.restore:
+            approved = last_approved_version(project)
+            if approved is not None:  # a modification always froze one; kept safe for hand-made histories
+                restore_version(project, approved)
+                project.refresh_from_db(fields=["acronym", "title", "duration", "specific_objective", "intro"])
             answer = S.MODIFICATION_REJECTED
             rejected = _write_row(project, S.MODIFICATION_REJECTED, actor, payload)
             _write_row(project, row.target, actor, None)
@@ -145,6 +149,14 @@ def transition(*, actor, project_id, action: str, data: Decision | None = None) 
             _set_pointer(project, row.pointer, new_row, approved=row.approved)
         _announce(actor, project, old, answer)
     return answer
+
+
+def last_approved_version(project: Project) -> ProjectVersion | None:
+    """The version that was current when the project was last approved (its snapshot was frozen when the
+    modification opened); without an approval time the latest frozen version; None when none is frozen."""
+    frozen = ProjectVersion.objects.filter(project=project, snapshot__isnull=False).order_by("-id")
+    approved_at = ProjectDecisions.objects.filter(project=project).values_list("approved_version_at", flat=True).first()
+    return (frozen.filter(created_at__lte=approved_at).first() if approved_at else None) or frozen.first()
 
 
 def _set_pointer(project: Project, pointer: str | None, row: ProjectStatusHistory, approved: bool = False) -> None:

@@ -13,3 +13,8 @@ class CofinancingConfig(AppConfig):
 
         if snapshot_part not in SNAPSHOT_PARTS:
             SNAPSHOT_PARTS.append(snapshot_part)
+        from jems.projects.services import register_restore
+
+        from .restore import RANK, restore
+
+        register_restore(RANK, restore)

@@ -19,3 +19,9 @@ class PartnersConfig(AppConfig):
             EXTRA_VIEWERS.append(viewers_of_project)
         if projects_of_user not in EXTRA_PROJECTS_OF_USER:
             EXTRA_PROJECTS_OF_USER.append(projects_of_user)
+        from jems.projects.services import register_restore
+
+        from .restore import RANK, STATE_AID_RANK, restore, restore_state_aid
+
+        register_restore(RANK, restore)
+        register_restore(STATE_AID_RANK, restore_state_aid)
