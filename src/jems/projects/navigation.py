@@ -29,6 +29,7 @@ ITEMS = (
     ("checkAndSubmit", _("Check & Submit"), 1, "project_submission:check"),
     ("assessmentAndDecision", _("Assessment & Decision"), 1, "project_assessment:assessment"),
     ("assessmentChecklists", _("Assessment checklists"), 1, "checklist_instances:list"),
+    ("assessmentFiles", _("Assessment files"), 1, "project_files:assessment"),
     ("modification", _("Modification"), 1, "project_modifications:modification"),
     ("sharedFolder", _("Shared folder"), 0, None),
     ("export", _("Export"), 0, None),
@@ -72,6 +73,8 @@ def project_context(acc, active_key: str, version: str | None = None) -> dict:
         if key == "privileges" and not acc.can_see_collaborators():
             url_name = None
         if key == "assessmentAndDecision" and not has_global(acc.user, Privilege.ProjectAssessmentView):
+            continue
+        if key == "assessmentFiles" and not acc.perm(Privilege.ProjectFileAssessmentRetrieve):
             continue
         if key == "assessmentChecklists" and not (has_global(acc.user, Privilege.ProjectAssessmentView) or has_global(
                 acc.user, Privilege.ProjectAssessmentChecklistSelectedRetrieve)):

@@ -96,7 +96,7 @@ def assessment(request, project_id: int):
                 return redirect("project_files:assessment", acc.project.pk)
         status = 422
     return render(request, "files/assessment.html", {
-        **project_context(acc, "assessmentAndDecision"),
+        **project_context(acc, "assessmentFiles"),
         "rows": file_rows(acc, list(queries.files_of(acc.project, category))), "form": form,
         "can_upload": can_upload, "upload_url": reverse("project_files:assessment", args=[acc.project.pk])},
         status=status)
