@@ -188,3 +188,25 @@ def test_approved_modification_keeps_the_modified_data(demo, admin_user):
                           data=Decision(date=DECIDED, note="ok", entry_into_force_date=DECIDED))
     demo.refresh_from_db()
     assert demo.acronym == "MODIFIED" and demo.status == S.APPROVED
+
+
+def test_a_removed_partner_whose_id_is_taken_comes_back_under_a_new_id(demo, admin_user):
+    version = freeze(demo, admin_user)
+    removed = ProjectPartner.objects.filter(project=demo).order_by("-sort_number").first()
+    removed_id, abbreviation = removed.pk, removed.abbreviation
+    removed.delete()
+    other = Project.objects.create(call=demo.call, acronym="OTHER", status=S.DRAFT, applicant=demo.applicant)
+    ProjectPartner.objects.create(pk=removed_id, project=other, abbreviation="THEIRS", role=PartnerRole.LEAD_PARTNER)
+    restore_version(demo, version)
+    back = ProjectPartner.objects.get(project=demo, abbreviation=abbreviation)
+    assert back.pk != removed_id
+    assert ProjectPartner.objects.get(pk=removed_id).project == other
+    restored, frozen = live(demo), version.snapshot
+    budgets = frozen["partnerBudgets"][str(removed_id)]
+    assert restored["partnerBudgets"][str(back.pk)]["costs"].keys() == budgets["costs"].keys()
+    assert [len(rows) for rows in restored["partnerBudgets"][str(back.pk)]["costs"].values()] == [
+        len(rows) for rows in budgets["costs"].values()]
+    assert str(back.pk) in restored["partnerCoFinancing"]
+    involved = [a for wp in frozen["workPackages"] for a in wp["activities"] if removed_id in a["partnerIds"]]
+    assert involved and all(back.pk in Activity.objects.get(pk=a["id"]).partners.values_list("pk", flat=True)
+                            for a in involved)
