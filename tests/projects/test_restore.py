@@ -9,6 +9,8 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from jems.cost_options.models import ProgrammeUnitCost
@@ -210,3 +212,29 @@ def test_a_removed_partner_whose_id_is_taken_comes_back_under_a_new_id(demo, adm
     involved = [a for wp in frozen["workPackages"] for a in wp["activities"] if removed_id in a["partnerIds"]]
     assert involved and all(back.pk in Activity.objects.get(pk=a["id"]).partners.values_list("pk", flat=True)
                             for a in involved)
+
+
+def test_restore_runs_a_fixed_number_of_queries(demo, admin_user):
+    def queries_of_restore():
+        version = freeze(demo, admin_user)
+        with CaptureQueriesContext(connection) as captured:
+            restore_version(demo, version)
+        assert live(demo) == version.snapshot
+        return len(captured)
+
+    queries_of_restore()  # warm up (content types, …)
+    small = queries_of_restore()
+    lead = ProjectPartner.objects.get(project=demo, role=PartnerRole.LEAD_PARTNER)
+    for number in range(10, 20):
+        partner = ProjectPartner.objects.create(project=demo, abbreviation=f"P{number}", role=PartnerRole.PARTNER,
+                                                sort_number=number)
+        PartnerAddress.objects.create(partner=partner, type="Organization", city=f"City {number}")
+    package = WorkPackage.objects.filter(project=demo).first()
+    for number in range(10, 30):
+        activity = Activity.objects.create(work_package=package, number=number, title={"EN": f"A{number}"})
+        activity.partners.set([lead])
+        Deliverable.objects.create(activity=activity, number=1, title={"EN": "D"})
+        Investment.objects.create(work_package=package, number=number, title={"EN": f"I{number}"})
+        BudgetCostRow.objects.create(partner=lead, category="TRAVEL", sort_number=number, number_of_units=1,
+                                     price_per_unit=Decimal("5"), row_sum=Decimal("5"), description={"EN": "t"})
+    assert queries_of_restore() == small

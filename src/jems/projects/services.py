@@ -67,9 +67,29 @@ def register_restore(rank: int, part) -> None:
         RESTORE_PARTS.append((rank, part))
 
 
-def reusable_pk(model, pk):
-    """The frozen primary key when no row holds it now (recreate the row under it), else None (a new id)."""
-    return pk if pk and not model.objects.filter(pk=pk).exists() else None
+def sync_rows(model, live_ids, frozen: list[dict], id_key: str, values) -> dict[int, int]:
+    """Write the frozen rows of one table back by id in a fixed number of queries: rows whose id is live are
+    updated, the others recreated under their frozen id (one by one under a new id where another row holds it).
+    `values(data)` gives the column values of a frozen row; live rows not frozen are left to the caller.
+    Answers frozen id -> live id."""
+    live_ids = set(live_ids)
+    missing = [data[id_key] for data in frozen if data[id_key] not in live_ids]
+    taken = set(model.objects.filter(pk__in=missing).values_list("pk", flat=True)) if missing else set()
+    updated, created, mapping = [], [], {}
+    for data in frozen:
+        row = model(pk=data[id_key], **values(data))
+        if data[id_key] in live_ids:
+            updated.append(row)
+        elif data[id_key] in taken:
+            row.pk = None
+            row.save(force_insert=True)
+        else:
+            created.append(row)
+        mapping[data[id_key]] = row.pk
+    if updated:
+        model.objects.bulk_update(updated, list(values(frozen[0])))
+    model.objects.bulk_create(created)
+    return mapping
 
 
 def restore_version(project: Project, version_row: ProjectVersion) -> None:

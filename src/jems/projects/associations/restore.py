@@ -2,7 +2,7 @@
 their ids (updated in place, or recreated under their old id), those added after the version are deleted."""
 
 from jems.core.translatable import from_api
-from jems.projects.services import reusable_pk
+from jems.projects.services import sync_rows
 
 from .models import AssociatedOrganization, AssociatedOrganizationContact
 from .queries import CONTACT_FIELDS, _camel
@@ -26,18 +26,11 @@ def restore(project, snapshot: dict, ids: dict) -> None:
     partners = ids.get("partners", {})
     wanted = {data["id"] for data in frozen}
     AssociatedOrganization.objects.filter(project=project).exclude(pk__in=wanted).delete()
-    live = {o.pk: o for o in AssociatedOrganization.objects.filter(project=project)}
-    for data in frozen:
-        partner_id = partners.get(data["partner"]["id"], data["partner"]["id"])
-        values = _values(data, partner_id)
-        organization = live.get(data["id"])
-        if organization is None:
-            organization = AssociatedOrganization.objects.create(
-                pk=reusable_pk(AssociatedOrganization, data["id"]), project=project, **values)
-        else:
-            AssociatedOrganization.objects.filter(pk=organization.pk).update(**values)
-        AssociatedOrganizationContact.objects.filter(organization=organization).delete()
-        AssociatedOrganizationContact.objects.bulk_create(
-            [AssociatedOrganizationContact(organization=organization, type=c["type"],
-                                           **{n: c.get(_camel(n)) or "" for n in CONTACT_FIELDS})
-             for c in data.get("contacts") or []])
+    live = AssociatedOrganization.objects.filter(project=project).values_list("pk", flat=True)
+    mapping = sync_rows(AssociatedOrganization, live, frozen, "id", lambda data: {
+        "project": project, **_values(data, partners.get(data["partner"]["id"], data["partner"]["id"]))})
+    AssociatedOrganizationContact.objects.filter(organization__project=project).delete()
+    AssociatedOrganizationContact.objects.bulk_create(
+        [AssociatedOrganizationContact(organization_id=mapping[data["id"]], type=c["type"],
+                                       **{n: c.get(_camel(n)) or "" for n in CONTACT_FIELDS})
+         for data in frozen for c in data.get("contacts") or []])

@@ -3,7 +3,6 @@ both sets (management and SPF) of every partner are replaced by the frozen ones;
 ids back where free."""
 
 from jems.programme.models import ProgrammeFund
-from jems.projects.services import reusable_pk
 
 from .parts import KINDS, from_snapshot
 
@@ -17,8 +16,12 @@ def restore(project, snapshot: dict, ids: dict) -> None:
     for kind, (_key, line_model, contribution_model) in KINDS.items():
         line_model.objects.filter(project_partner__project=project).delete()
         contribution_model.objects.filter(project_partner__project=project).delete()
+        sets = from_snapshot(snapshot, kind)
+        taken = set(contribution_model.objects.filter(
+            pk__in=[c.get("id") for data in sets.values() for c in data["partnerContributions"]])
+            .values_list("pk", flat=True))
         lines, contributions = [], []
-        for partner_id, data in from_snapshot(snapshot, kind).items():
+        for partner_id, data in sets.items():
             live_id = partners.get(partner_id)
             if live_id is None:
                 continue
@@ -26,7 +29,7 @@ def restore(project, snapshot: dict, ids: dict) -> None:
                                  fund_id=f.get("fundId") if f.get("fundId") in funds else None, order_nr=number)
                       for number, f in enumerate(data["finances"], start=1)]
             contributions += [contribution_model(
-                pk=reusable_pk(contribution_model, c.get("id")), project_partner_id=live_id, name=c.get("name") or "",
+                pk=c.get("id") if c.get("id") not in taken else None, project_partner_id=live_id, name=c.get("name") or "",
                 status=c["status"], amount=c["amount"], partner=bool(c.get("partner")), order_nr=number)
                 for number, c in enumerate(data["partnerContributions"], start=1)]
         line_model.objects.bulk_create(lines)

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from jems.cost_options.models import ProgrammeLumpSum, ProgrammeUnitCost
 from jems.projects.budget.models import BudgetCostRow
-from jems.projects.services import reusable_pk
+from jems.projects.services import sync_rows
 
 from .models import ProjectLumpSum, ProjectPartnerLumpSum
 from .parts import frozen_lump_sums, frozen_unit_costs
@@ -30,14 +30,8 @@ def _restore_unit_costs(project, snapshot: dict, ids: dict) -> None:
     extra = live - {item["id"] for item in frozen}
     BudgetCostRow.objects.filter(unit_cost_id__in=extra).delete()
     ProgrammeUnitCost.objects.filter(pk__in=extra).delete()
-    mapping = ids.setdefault("unitCosts", {})
-    for item in frozen:
-        if item["id"] in live:
-            ProgrammeUnitCost.objects.filter(pk=item["id"]).update(**_unit_cost_values(item))
-            mapping[item["id"]] = item["id"]
-        else:
-            mapping[item["id"]] = ProgrammeUnitCost.objects.create(
-                pk=reusable_pk(ProgrammeUnitCost, item["id"]), project=project, **_unit_cost_values(item)).pk
+    ids.setdefault("unitCosts", {}).update(sync_rows(
+        ProgrammeUnitCost, live - extra, frozen, "id", lambda item: {"project": project, **_unit_cost_values(item)}))
 
 
 def restore(project, snapshot: dict, ids: dict) -> None:
@@ -49,13 +43,13 @@ def restore(project, snapshot: dict, ids: dict) -> None:
     frozen = frozen_lump_sums(snapshot)
     existing = set(ProgrammeLumpSum.objects.filter(pk__in=[row["programmeLumpSumId"] for row in frozen])
                    .values_list("pk", flat=True))
-    shares = []
-    for row in frozen:
-        if row["programmeLumpSumId"] not in existing:
-            continue
-        lump_sum = ProjectLumpSum.objects.create(project=project, programme_lump_sum_id=row["programmeLumpSumId"],
-                                                 order_nr=row["orderNr"], period_number=row.get("period"))
-        shares += [ProjectPartnerLumpSum(project_lump_sum=lump_sum, partner_id=partners[share["partnerId"]],
-                                         amount=Decimal(share["amount"]))
-                   for share in row["lumpSumContributions"] if share["partnerId"] in partners]
-    ProjectPartnerLumpSum.objects.bulk_create(shares)
+    frozen = [row for row in frozen if row["programmeLumpSumId"] in existing]
+    ProjectLumpSum.objects.bulk_create([ProjectLumpSum(
+        project=project, programme_lump_sum_id=row["programmeLumpSumId"], order_nr=row["orderNr"],
+        period_number=row.get("period")) for row in frozen])
+    created = ProjectLumpSum.objects.filter(project=project).order_by("id")  # in creation order, on every database
+    ProjectPartnerLumpSum.objects.bulk_create([
+        ProjectPartnerLumpSum(project_lump_sum=lump_sum, partner_id=partners[share["partnerId"]],
+                              amount=Decimal(share["amount"]))
+        for lump_sum, row in zip(created, frozen, strict=True) for share in row["lumpSumContributions"]
+        if share["partnerId"] in partners])

@@ -6,10 +6,12 @@ partner added after the version is deleted when nothing outside the application 
 that has annex files, a partner team or other such rows is kept, deactivated and never the lead partner, so that
 those rows survive. The state-aid self-checks run later (after the work plan is back), see `restore_state_aid`."""
 
-from django.db.models import SET_NULL, ManyToOneRel, OneToOneRel
+from django.db.models import SET_NULL, CharField, ManyToOneRel, OneToOneRel, Value
+from django.db.models.functions import Cast, Concat
+from django.utils.dateparse import parse_datetime
 
 from jems.core.translatable import from_api
-from jems.projects.services import reusable_pk
+from jems.projects.services import sync_rows
 
 from .models import PartnerAddress, PartnerContact, PartnerRole, PartnerStateAid, ProjectPartner
 from .queries import ADDRESS_FIELDS, CONTACT_FIELDS, _camel
@@ -28,72 +30,64 @@ MOTIVATION = {"organization_relevance": "organizationRelevance", "organization_r
               "organization_experience": "organizationExperience"}
 
 
-def _values(data: dict) -> dict:
+def _values(data: dict, project) -> dict:
     motivation = data.get("motivation") or {}
-    return {"abbreviation": data["abbreviation"], "active": data.get("active", True), "role": data["role"],
-            "sort_number": data.get("sortNumber") or 0, "legal_status_id": data.get("legalStatusId"),
-            "department": from_api(data.get("department")),
+    return {"project": project, "abbreviation": data["abbreviation"], "active": data.get("active", True),
+            "role": data["role"], "sort_number": data.get("sortNumber") or 0,
+            "legal_status_id": data.get("legalStatusId"), "department": from_api(data.get("department")),
             "other_identifier_description": from_api(data.get("otherIdentifierDescription")),
             **{attr: data.get(key) or "" for attr, key in TEXT_FIELDS.items()},
             **{attr: from_api(motivation.get(key)) for attr, key in MOTIVATION.items()}}
 
 
-def _referenced_outside_form(partner: ProjectPartner) -> bool:
-    """Whether rows outside the application form (files, partner team, later reporting…) depend on the partner."""
-    for rel in partner._meta.related_objects:
+def _referenced_outside_form(partner_ids) -> set[int]:
+    """The partners on which rows outside the application form (files, partner team, …) depend."""
+    found: set[int] = set()
+    for rel in ProjectPartner._meta.related_objects:
         if not isinstance(rel, ManyToOneRel | OneToOneRel) or rel.on_delete is SET_NULL:
             continue  # many-to-many links belong to the form; SET_NULL rows survive the deletion
         if rel.related_model in FORM_MODELS or rel.related_model._meta.app_label in FORM_APPS:
             continue
-        if rel.related_model._default_manager.filter(**{rel.field.name: partner}).exists():
-            return True
-    return False
+        found |= set(rel.related_model._default_manager.filter(**{f"{rel.field.name}__in": partner_ids})
+                     .values_list(rel.field.attname, flat=True))
+    return found
 
 
-def _children(partner: ProjectPartner, data: dict) -> None:
-    PartnerAddress.objects.filter(partner=partner).delete()
-    PartnerContact.objects.filter(partner=partner).delete()
+def _children(frozen: list[dict], mapping: dict) -> None:
+    PartnerAddress.objects.filter(partner_id__in=mapping.values()).delete()
+    PartnerContact.objects.filter(partner_id__in=mapping.values()).delete()
     PartnerAddress.objects.bulk_create(
-        [PartnerAddress(partner=partner, type=a["type"], **{n: a.get(_camel(n)) or "" for n in ADDRESS_FIELDS})
-         for a in data.get("addresses") or []])
+        [PartnerAddress(partner_id=mapping[p["id"]], type=a["type"],
+                        **{n: a.get(_camel(n)) or "" for n in ADDRESS_FIELDS})
+         for p in frozen for a in p.get("addresses") or []])
     PartnerContact.objects.bulk_create(
-        [PartnerContact(partner=partner, type=c["type"], **{n: c.get(_camel(n)) or "" for n in CONTACT_FIELDS})
-         for c in data.get("contacts") or []])
+        [PartnerContact(partner_id=mapping[p["id"]], type=c["type"],
+                        **{n: c.get(_camel(n)) or "" for n in CONTACT_FIELDS})
+         for p in frozen for c in p.get("contacts") or []])
 
 
 def restore(project, snapshot: dict, ids: dict) -> None:
     """RESTORE_PARTS entry: the partners of the version with their addresses, contacts and motivation."""
     frozen = list(snapshot.get("partners") or [])
     live = {p.pk: p for p in ProjectPartner.objects.filter(project=project)}
-    wanted = {data["id"] for data in frozen}
-    kept = []
-    for partner in [p for pk, p in live.items() if pk not in wanted]:
-        if _referenced_outside_form(partner):
-            kept.append(partner)
-        else:
-            partner.delete()
+    extra = set(live) - {data["id"] for data in frozen}
+    referenced = _referenced_outside_form(extra) if extra else set()
+    ProjectPartner.objects.filter(pk__in=extra - referenced).delete()
     # free every abbreviation first (they are unique per project and may move between partners)
-    for partner in [*kept, *(p for pk, p in live.items() if pk in wanted)]:
-        ProjectPartner.objects.filter(pk=partner.pk).update(abbreviation=f"~{partner.pk}"[:15])
-    mapping = ids.setdefault("partners", {})
-    for data in frozen:
-        values = _values(data)
-        partner = live.get(data["id"])
-        if partner is None:
-            partner = ProjectPartner.objects.create(pk=reusable_pk(ProjectPartner, data["id"]), project=project,
-                                                    **values)
-        else:
-            ProjectPartner.objects.filter(pk=partner.pk).update(**values)
-        if data.get("createdAt"):
-            ProjectPartner.objects.filter(pk=partner.pk).update(created_at=data["createdAt"])
-        mapping[data["id"]] = partner.pk
-        _children(partner, data)
+    ProjectPartner.objects.filter(project=project).update(abbreviation=Concat(Value("~"), Cast("id", CharField())))
+    mapping = sync_rows(ProjectPartner, set(live) - extra, frozen, "id", lambda data: _values(data, project))
+    ids.setdefault("partners", {}).update(mapping)
+    ProjectPartner.objects.bulk_update(  # auto_now_add set the time of creation on the recreated ones
+        [ProjectPartner(pk=mapping[data["id"]], created_at=parse_datetime(data["createdAt"]))
+         for data in frozen if data.get("createdAt")], ["created_at"])
+    _children(frozen, mapping)
     taken = {data["abbreviation"] for data in frozen}
     last = max((data.get("sortNumber") or 0 for data in frozen), default=0)
+    kept = [live[pk] for pk in sorted(referenced)]
     for number, partner in enumerate(kept, start=last + 1):
-        abbreviation = partner.abbreviation if partner.abbreviation not in taken else f"~{partner.pk}"[:15]
-        ProjectPartner.objects.filter(pk=partner.pk).update(abbreviation=abbreviation, active=False,
-                                                            role=PartnerRole.PARTNER, sort_number=number)
+        partner.abbreviation = partner.abbreviation if partner.abbreviation not in taken else f"~{partner.pk}"
+        partner.active, partner.role, partner.sort_number = False, PartnerRole.PARTNER, number
+    ProjectPartner.objects.bulk_update(kept, ["abbreviation", "active", "role", "sort_number"])
 
 
 def restore_state_aid(project, snapshot: dict, ids: dict) -> None:
@@ -102,17 +96,22 @@ def restore_state_aid(project, snapshot: dict, ids: dict) -> None:
 
     from .state_aid import QUESTIONS, SNAPSHOT_KEY
 
-    partners = ids.get("partners", {})
-    activities = ids.get("activities", {})
+    partners, activities = ids.get("partners", {}), ids.get("activities", {})
+    frozen = {partners[int(pid)]: data for pid, data in (snapshot.get(SNAPSHOT_KEY) or {}).items()
+              if int(pid) in partners}
+    schemes = set(StateAid.objects.filter(pk__in=[d.get("stateAidId") for d in frozen.values()])
+                  .values_list("pk", flat=True))
     PartnerStateAid.objects.filter(partner__project=project).delete()
-    for partner_id, data in (snapshot.get(SNAPSHOT_KEY) or {}).items():
-        live_id = partners.get(int(partner_id))
-        if live_id is None:
-            continue
-        scheme = data.get("stateAidId")
-        values = {"state_aid_id": scheme if scheme and StateAid.objects.filter(pk=scheme).exists() else None}
+    rows = []
+    for partner_id, data in frozen.items():
+        values = {"state_aid_id": data.get("stateAidId") if data.get("stateAidId") in schemes else None}
         for n in QUESTIONS:
             values[f"answer{n}"] = data.get(f"answer{n}")
             values[f"justification{n}"] = from_api(data.get(f"justification{n}"))
-        row = PartnerStateAid.objects.create(partner_id=live_id, **values)
-        row.activities.set([activities.get(a["activityId"], a["activityId"]) for a in data.get("activities") or []])
+        rows.append(PartnerStateAid(partner_id=partner_id, **values))
+    PartnerStateAid.objects.bulk_create(rows)
+    row_ids = dict(PartnerStateAid.objects.filter(partner_id__in=frozen).values_list("partner_id", "pk"))
+    through = PartnerStateAid.activities.through
+    through.objects.bulk_create([through(partnerstateaid_id=row_ids[partner_id],
+                                         activity_id=activities.get(a["activityId"], a["activityId"]))
+                                 for partner_id, data in frozen.items() for a in data.get("activities") or []])
