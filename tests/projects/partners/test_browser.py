@@ -52,7 +52,7 @@ def test_add_lead_and_partner(page, axe, applicant, project):
     page.get_by_role("button", name="Create partner").click()
     page.wait_for_url("**/identity")
     page.get_by_role("link", name="B.1 – Project partners").click()
-    assert page.get_by_role("link", name="UNI").is_visible()
+    assert page.get_by_role("link", name="UNI", exact=True).is_visible()
     axe(page, "partner list")
     assert [(p.abbreviation, p.sort_number) for p in ProjectPartner.objects.filter(project=project)] == [
         ("CITY", 1), ("UNI", 2)]
