@@ -64,11 +64,14 @@ run: demo
 	@echo "Serving Jems for Python (demo mode) on http://$(HOST):$(PORT)/ - stop with Ctrl+C"
 	JEMS_DEMO=1 JEMS_DEBUG=1 $(BIN)/jems runserver $(HOST):$(PORT)
 
-# System tools the tests use: Debian's chromium (Playwright drives it) and gettext (msgfmt).
+# System tools the tests use: Debian's chromium (Playwright drives it) and gettext (msgfmt); pango and DejaVu fonts
+# for WeasyPrint (PDF exports).
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
+	ldconfig -p | grep -q libpangoft2-1.0.so.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
+	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing Debian packages:$$missing"; \
