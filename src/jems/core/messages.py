@@ -737,3 +737,7 @@ TEXTS.update({  # Modification requests (jems.projects.modifications, our additi
     "project.modification.request.note.empty": _("Enter the reason for declining."),
     "project.modification.comment.empty": _("Enter a comment."),
 })
+
+TEXTS.update({  # Checklist PDF export (jems.checklists.instances.export).
+    "checklist.export.plugin.unknown": _("The checklist export plugin “{pluginKey}” is not available."),
+})

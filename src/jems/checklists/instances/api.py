@@ -1,5 +1,5 @@
-"""Jems-compatible API of assessment checklist instances: ChecklistInstanceApi (12 of its 13 operations;
-the PDF export belongs to the exports issue and is not served).
+"""Jems-compatible API of assessment checklist instances: ChecklistInstanceApi (all 13 operations, the PDF
+export through the CHECKLIST_EXPORT plugin of `export`).
 
 Handlers parse, call one service or query and render; rules and permissions live in `services` and
 `queries`. Checklists of the other types (contracting, control, verification, closure) have their own APIs:
@@ -7,14 +7,16 @@ asked here for such a type, the lists are empty.
 """
 
 import json
+from urllib.parse import quote
 
 from django.http import HttpResponse
 from ninja import Router
 
 from jems.api.schemas import EmptyBody, json_scalar
 from jems.checklists.schemas import Int64, ProgrammeChecklistTypeDTO
+from jems.core.languages import SystemLanguage
 
-from . import queries, services
+from . import export, queries, services
 from .queries import ASSESSMENT
 from .schemas import (
     ChecklistConsolidatorOptionsDTO,
@@ -36,6 +38,9 @@ SELECTION_BODY = {"requestBody": {"required": True, "content": {"application/jso
     "type": "object", "additionalProperties": {"type": "boolean"}, "propertyNames": {"pattern": "^-?[0-9]+$"}}}}}}
 BOOLEAN = {"responses": {200: {"description": "Success; the body is a bare JSON scalar.",
                                "content": {"application/json": {"schema": {"type": "boolean"}}}}}}
+FILE_DOWNLOAD = {"responses": {200: {
+    "description": "File download; the body is the raw file content.",
+    "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}}}
 
 
 def _detail(actor, instance) -> dict:
@@ -127,6 +132,18 @@ def get_checklist_instance_detail(request, checklistId: Int64, relatedToId: Int6
     _acc, _rights, instance, components = queries.get_instance(actor=request.user, project_id=relatedToId,
                                                                instance_id=checklistId)
     return instance_detail_out(instance, components)
+
+
+@router.get("/checklist/instance/export/{projectId}/{checklistId}", operation_id="exportChecklistInstance",
+            summary="Export checklist instance", openapi_extra=FILE_DOWNLOAD)
+def export_checklist_instance(request, projectId: Int64, checklistId: Int64,  # noqa: N803
+                              exportLanguage: SystemLanguage, pluginKey: str | None = None):  # noqa: N803
+    result = export.export_checklist(actor=request.user, project_id=projectId, checklist_id=checklistId,
+                                     export_language=exportLanguage.value, plugin_key=pluginKey)
+    response = HttpResponse(result.content, content_type="application/octet-stream")
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(result.file_name)}"
+    response["Content-Length"] = str(len(result.content))
+    return response
 
 
 # One path, two operations (the contract's positional variables): GET lists by (relatedToId, type),

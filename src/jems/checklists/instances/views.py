@@ -1,19 +1,23 @@
 """Pages of the assessment checklists of a project (under "Assessment & Decision"): the list with "start a
 checklist" and the choice of visible checklists, and the fill page of one checklist with its actions
-(save, finish, return to draft, consolidate, clone, delete) offered only when allowed."""
+(save, finish, return to draft, consolidate, clone, delete) offered only when allowed, and its PDF."""
+
+from urllib.parse import quote
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from jems.core.errors import ValidationFailed
+from jems.core.languages import SystemLanguage
 from jems.core.messages import text_for
 from jems.core.views import app_view, apply_error
 from jems.projects.navigation import project_context
 
-from . import queries, services
+from . import export, queries, services
 from .answers import plain, score_range
 from .forms import AnswersForm, StartForm
 from .models import ChecklistInstanceStatus, score_total
@@ -156,3 +160,16 @@ def checklist_detail(request, project_id: int, checklist_id: int):
         **project_context(acc, ACTIVE), "instance": instance, "form": form, "allowed": allowed, "rights": rights,
         "total": score_total(instance, components), "has_scores": any(c.type == "SCORE" for c in components),
     }, status=status)
+
+
+@require_http_methods(["GET"])
+@app_view
+def checklist_export(request, project_id: int, checklist_id: int):
+    """The checklist as a PDF, in the user's interface language when it is a system language (else English)."""
+    code = (request.LANGUAGE_CODE or "").upper()
+    language = code if code in SystemLanguage.values else SystemLanguage.EN.value
+    result = export.export_checklist(actor=request.user, project_id=project_id, checklist_id=checklist_id,
+                                     export_language=language)
+    response = HttpResponse(result.content, content_type=result.content_type)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(result.file_name)}"
+    return response

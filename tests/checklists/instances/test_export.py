@@ -1,0 +1,96 @@
+"""The checklist PDF: its content (read back with pypdf), the API operation and the page's download, the
+refusals (404 / 403 / 422) and a fixed number of queries."""
+
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from pypdf import PdfReader
+
+from jems.accounts.privileges import APPLICANT_USER_ROLE_ID
+from jems.checklists.instances import export, services
+from jems.checklists.instances.answers import AnswerInput
+from tests.checklists.conftest import SCORE, TOGGLE, logged_in, make_checklist
+from tests.conftest import make_user
+
+from .conftest import components
+
+BASE = "/api/checklist/instance/export"
+
+
+def text_of(content: bytes) -> str:
+    reader = PdfReader(io.BytesIO(content))
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+@pytest.fixture
+def finished(assessor, instance):
+    """The ALL_KINDS checklist answered and finished."""
+    c = components(instance)
+    services.update_answers(actor=assessor, instance_id=instance.pk, answers=[
+        AnswerInput(c["OPTIONS_TOGGLE"].pk, {"answer": "No", "justification": "Missing letter"}, "a"),
+        AnswerInput(c["TEXT_INPUT"].pk, {"explanation": "Ambitious plan"}, "b"),
+        AnswerInput(c["SCORE"].pk, {"score": 4, "justification": "Solid approach"}, "c"),
+    ])
+    return services.change_status(actor=assessor, instance_id=instance.pk, status="FINISHED")
+
+
+def test_pdf_shows_the_project_checklist_answers_and_total(assessor, project, finished):
+    result = export.export_checklist(actor=assessor, project_id=project.pk, checklist_id=finished.pk,
+                                     export_language="EN")
+    assert result.content_type == "application/pdf" and result.file_name.endswith(f"_{finished.pk}.pdf")
+    text = text_of(result.content)
+    for expected in (project.acronym, "Quality check", "Finished", assessor.email,
+                     finished.finished_date.isoformat(), "Part A", "Eligible?", "Answer: No", "Missing letter",
+                     "Comment: Ambitious plan", "Relevance", "Score: 4", "weight 1.5", "Solid approach",
+                     "Total score: 6.00"):
+        assert expected in text, expected
+
+
+def test_api_download(api_as, assessor, project, finished):
+    response = api_as(assessor).get(f"{BASE}/{project.pk}/{finished.pk}?exportLanguage=EN")
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment; filename*=UTF-8''")
+    assert int(response["Content-Length"]) == len(response.content)
+    assert "Total score: 6.00" in text_of(response.content)
+    standard = f"{BASE}/{project.pk}/{finished.pk}?exportLanguage=DE&pluginKey={export.STANDARD_PLUGIN_KEY}"
+    assert api_as(assessor).get(standard).status_code == 200
+
+
+def test_api_refusals(api_as, assessor, applicant, project, instance):
+    url = f"{BASE}/{project.pk}/{instance.pk}?exportLanguage=EN"
+    assert api_as(applicant).get(url).status_code == 403
+    stranger = api_as(make_user("stranger@example.org", APPLICANT_USER_ROLE_ID))
+    assert stranger.get(url).status_code == 404
+    api = api_as(assessor)
+    assert api.get(f"{BASE}/{project.pk}/{instance.pk + 50}?exportLanguage=EN").status_code == 404
+    assert api.get(f"{BASE}/{project.pk + 1}/{instance.pk}?exportLanguage=EN").status_code == 404
+    assert api.get(f"{BASE}/{project.pk}/{instance.pk}").status_code == 400
+    assert api.get(f"{BASE}/{project.pk}/{instance.pk}?exportLanguage=XX").status_code == 400
+    response = api.get(f"{url}&pluginKey=someone-elses-plugin")
+    assert response.status_code == 422 and "pluginKey" in response.json()["formErrors"]
+
+
+def test_page_button_and_download(assessor, applicant, project, finished):
+    page = logged_in(assessor)
+    detail = page.get(f"/app/project/detail/{project.pk}/assessmentChecklists/{finished.pk}")
+    url = f"/app/project/detail/{project.pk}/assessmentChecklists/{finished.pk}/export"
+    assert url in detail.content.decode() and "Download PDF" in detail.content.decode()
+    response = page.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert "Missing letter" in text_of(response.content)
+    assert logged_in(applicant).get(url).status_code == 403
+
+
+@pytest.mark.parametrize("count", [10, 200])
+def test_fixed_queries(api_as, assessor, project, open_call, count):
+    template = make_checklist(name=f"Long {count}", components=[TOGGLE, SCORE] * (count // 2))
+    open_call.checklists.add(template)
+    instance = services.create_instance(actor=assessor, project_id=project.pk, template_id=template.pk)
+    api = api_as(assessor)
+    url = f"{BASE}/{project.pk}/{instance.pk}?exportLanguage=EN"
+    assert api.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        assert api.get(url).status_code == 200
+    assert len(queries) <= 12
