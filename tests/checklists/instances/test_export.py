@@ -11,8 +11,9 @@ from pypdf import PdfReader
 from jems.accounts.privileges import APPLICANT_USER_ROLE_ID
 from jems.checklists.instances import export, services
 from jems.checklists.instances.answers import AnswerInput
+from tests.browser_support import log_in
 from tests.checklists.conftest import SCORE, TOGGLE, logged_in, make_checklist
-from tests.conftest import make_user
+from tests.conftest import PASSWORD, make_user
 
 from .conftest import components
 
@@ -94,3 +95,15 @@ def test_fixed_queries(api_as, assessor, project, open_call, count):
     with CaptureQueriesContext(connection) as queries:
         assert api.get(url).status_code == 200
     assert len(queries) <= 12
+
+
+@pytest.mark.browser
+def test_browser_download_pdf(page, axe, assessor, project, finished):
+    log_in(page, assessor.email, PASSWORD)
+    page.goto(f"/app/project/detail/{project.pk}/assessmentChecklists/{finished.pk}")
+    axe(page, "checklist page with the PDF download")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download PDF").click()
+    assert download.value.suggested_filename.endswith(".pdf")
+    with open(download.value.path(), "rb") as pdf:
+        assert "Total score: 6.00" in text_of(pdf.read())
