@@ -52,7 +52,6 @@ INSTALLED_APPS = [
     "jems.accounts",
     "jems.calls",
     "jems.programme",
-    "jems.programme.exports",
     "jems.priorities",
     "jems.cost_options",
     "jems.nuts",
