@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "jems.accounts",
     "jems.calls",
     "jems.programme",
+    "jems.programme.exports",
     "jems.priorities",
     "jems.cost_options",
     "jems.nuts",

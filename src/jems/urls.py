@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("jems.accounts.urls")),
     path("", include("jems.audit.urls")),
     path("", include("jems.programme.urls")),
+    path("", include("jems.programme.exports.urls")),
     path("", include("jems.priorities.urls")),
     path("", include("jems.cost_options.urls")),
     path("", include("jems.nuts.urls")),

@@ -17,6 +17,7 @@ PROGRAMME_MENU = (
     ("costs", _("Simplified cost options"), "/app/programme/costs"),
     ("stateAid", _("State aid"), "/app/programme/stateAid"),
     ("checklists", _("Checklists"), "/app/programme/checklists"),
+    ("dataExport", _("Data export"), "/app/programme/export"),
 )
 
 

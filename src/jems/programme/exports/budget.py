@@ -1,0 +1,105 @@
+"""The standard budget export plugin (BUDGET_EXPORT, finance-rules §1.7): per-partner budget details and totals
+of any version as XLSX, headers in the export language, translatable data in the data language.
+
+The figures are those of the project budget overviews (jems.projects.overviews, computed with jems.finance), so
+the workbook equals GET /api/project/{id}/budget, …/budget/perFund and …/budget/perPeriod:
+
+* "D.1 Budget per fund": one row per partner (management part: total = totalCosts − SPF) and the total row;
+* "D.2 Budget breakdown": the calculated categories per partner and the total row;
+* "D.3 Budget per period": the management budget per period per partner and the project totals.
+
+Inactive partners are listed with status "Inactive" and included in all totals.
+"""
+
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from jems.projects.overviews import queries as overviews
+
+from .xlsx import Book, ExportResult, pick
+
+PLUGIN_KEY = "standard-budget-export-plugin"
+CATEGORIES = ("staff", "travel", "external", "equipment", "infrastructure", "office", "other", "lump_sums",
+              "unit_costs", "total")
+
+
+def _labels() -> dict[str, str]:
+    return {"staff": _("Staff costs"), "travel": _("Travel and accommodation"), "external": _("External expertise"),
+            "equipment": _("Equipment"), "infrastructure": _("Infrastructure and works"),
+            "office": _("Office and administration"), "other": _("Other costs"), "lump_sums": _("Lump sum"),
+            "unit_costs": _("Unit costs covering more than one category"), "total": _("Total")}
+
+
+def _partner_cells(partner: dict) -> list:
+    role = "LP" if partner["role"] == "LEAD_PARTNER" else "PP"
+    status = _("Active") if partner["active"] else _("Inactive")
+    return [f"{role}{partner['sortNumber']}", partner["abbreviation"], status]
+
+
+def _per_fund_sheet(book: Book, ov, language: str) -> None:
+    funds = [pick(ov.fund_dtos[fid]["abbreviation"], language) or str(fid) for fid in ov.fund_ids]
+    header = [_("Partner number"), _("Partner abbreviation"), _("Status")]
+    for name in funds:
+        header += [name, _("%(fund)s rate") % {"fund": name}, _("%% of total %(fund)s") % {"fund": name}]
+    header += [_("Public contribution"), _("Automatic public contribution"), _("Private contribution"),
+               _("Total partner contribution"), _("Total eligible budget"), _("% of total eligible budget")]
+    book.sheet(_("D.1 Budget per fund"), header)
+    rows, total = ov.per_fund
+    for item in rows:
+        if item.cost_type == overviews.MANAGEMENT:
+            book.row([*_partner_cells(item.partner), *_fund_values(item.row)])
+    book.row([_("Total"), "", "", *_fund_values(total.row)], bold=True)
+
+
+def _fund_values(row) -> list:
+    values = []
+    for cell in row.funds:
+        values += [cell.value, cell.percentage, cell.percentage_of_total]
+    return [*values, row.public_contribution, row.auto_public_contribution, row.private_contribution,
+            row.total_partner_contribution, row.total_eligible_budget, row.percentage_of_total_eligible_budget]
+
+
+def _breakdown_sheet(book: Book, ov) -> None:
+    labels = _labels()
+    book.sheet(_("D.2 Budget breakdown"), [_("Partner number"), _("Partner abbreviation"), _("Status"),
+                                           *(labels[name] for name in CATEGORIES)])
+    for pid, totals in ov.partner_totals.items():
+        book.row([*_partner_cells(ov.summaries[pid]), *(getattr(totals, name) for name in CATEGORIES)])
+    sums = ov.category_totals
+    book.row([_("Total"), "", "", *(sums[name] for name in CATEGORIES)], bold=True)
+
+
+def _period_label(number: int, last: int) -> str:
+    if number == 0:
+        return _("Preparation")
+    if number > last:
+        return _("Closure")
+    return _("Period %(number)s") % {"number": number}
+
+
+def _per_period_sheet(book: Book, ov) -> None:
+    table = ov.per_period
+    numbers = ov.period_numbers
+    book.sheet(_("D.3 Budget per period"), [_("Partner number"), _("Partner abbreviation"), _("Status"),
+                                            _("Cost type"), *(_period_label(k, ov.period_count) for k in numbers),
+                                            _("Total")])
+    for row in table.rows:
+        book.row([*_partner_cells(row.partner), row.cost_type, *(row.periods.get(k) for k in numbers), row.total])
+    book.row([_("Total"), "", "", "", *(table.totals[k] for k in numbers), table.grand_total], bold=True)
+
+
+def budget_xlsx(*, actor, project_id: int, export_language: str, data_language: str,
+                version: str | None = None) -> ExportResult:
+    """The budget workbook of a project the actor may see (404 otherwise), live or of a version."""
+    ov = overviews.load(actor=actor, project_id=project_id, version=version)
+    with translation.override(export_language.lower()):
+        book = Book()
+        _per_fund_sheet(book, ov, data_language)
+        _breakdown_sheet(book, ov)
+        _per_period_sheet(book, ov)
+    project = ov.project
+    name = project.custom_identifier or str(project.pk)
+    stamp = timezone.now().strftime("%y%m%d_%H%M%S")
+    return book.result(f"{name}_{project.acronym}_budget_{ov.version_row.version if ov.version_row else 'current'}"
+                       f"_{stamp}.xlsx")
+

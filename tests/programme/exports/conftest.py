@@ -1,0 +1,4 @@
+"""The hand-checked budget project of the overview tests (tests/projects/overviews/conftest.py), reused here."""
+
+from tests.projects.conftest import languages, monitor, open_call, project  # noqa: F401
+from tests.projects.overviews.conftest import budget_fields, funds, small_project, stranger  # noqa: F401

@@ -1,0 +1,103 @@
+"""The standard budget export (BUDGET_EXPORT): the XLSX figures equal the API figures, versions, languages,
+refusals."""
+
+import io
+from decimal import Decimal
+
+import pytest
+from openpyxl import load_workbook
+
+from jems.core.errors import NotFound
+from jems.programme.exports.budget import budget_xlsx
+from jems.projects.budget.models import BudgetCostRow
+from jems.projects.partners.models import ProjectPartner
+from jems.projects.services import create_version
+
+pytestmark = pytest.mark.django_db
+
+
+def sheets(result) -> dict[str, list[tuple]]:
+    book = load_workbook(io.BytesIO(result.content), read_only=True)
+    return {ws.title: list(ws.iter_rows(values_only=True)) for ws in book.worksheets}
+
+
+def num(value) -> Decimal:
+    return Decimal(str(value)).quantize(Decimal("0.01"))
+
+
+def api_num(value) -> Decimal:
+    return Decimal(str(value)).quantize(Decimal("0.01"))
+
+
+def export(user, project, **kwargs):
+    return budget_xlsx(actor=user, project_id=project.pk, export_language=kwargs.pop("export_language", "EN"),
+                       data_language=kwargs.pop("data_language", "EN"), **kwargs)
+
+
+def test_breakdown_equals_get_project_budget(api_as, applicant, small_project):
+    project = small_project[0]
+    api = api_as(applicant).get(f"/api/project/{project.pk}/budget").json()
+    result = export(applicant, project)
+    assert result.file_name.endswith(".xlsx") and "budget" in result.file_name
+    header, *rows, total = sheets(result)["D.2 Budget breakdown"]
+    assert header[:4] == ("Partner number", "Partner abbreviation", "Status", "Staff costs")
+    assert [r[:3] for r in rows] == [("LP1", "CITY", "Active"), ("PP2", "UNI", "Active")]
+    keys = ("staffCosts", "travelCosts", "externalCosts", "equipmentCosts", "infrastructureCosts",
+            "officeAndAdministrationCosts", "otherCosts", "lumpSumContribution", "unitCosts", "totalSum")
+    for row, partner in zip(rows, api, strict=True):
+        assert [num(v) for v in row[3:]] == [api_num(partner[k]) for k in keys]
+    assert total[0] == "Total"
+    assert num(total[-1]) == sum(api_num(p["totalSum"]) for p in api) == Decimal("23738.52")
+
+
+def test_per_fund_equals_api(api_as, applicant, small_project):
+    project = small_project[0]
+    api = api_as(applicant).get(f"/api/project/{project.pk}/budget/perFund").json()
+    header, *rows = sheets(export(applicant, project))["D.1 Budget per fund"]
+    assert header[3:6] == ("ERDF", "ERDF rate", "% of total ERDF")
+    assert len(rows) == len(api) == 3
+    for row, item in zip(rows, api, strict=True):
+        funds = [x for f in item["budgetPerFund"] for x in (f["value"], f["percentage"], f["percentageOfTotal"])]
+        expected = [*funds, item["publicContribution"], item["autoPublicContribution"], item["privateContribution"],
+                    item["totalPartnerContribution"], item["totalEligibleBudget"],
+                    item["percentageOfTotalEligibleBudget"]]
+        assert [num(v) for v in row[3:]] == [api_num(v) for v in expected]
+    assert rows[-1][0] == "Total" and num(rows[-1][-2]) == Decimal("23738.52")
+
+
+def test_per_period_equals_api(api_as, applicant, small_project):
+    project = small_project[0]
+    api = api_as(applicant).get(f"/api/project/{project.pk}/budget/perPeriod").json()
+    header, *rows, total = sheets(export(applicant, project))["D.3 Budget per period"]
+    assert header[4:] == ("Preparation", "Period 1", "Period 2", "Closure", "Total")
+    for row, item in zip(rows, api["partnersBudgetPerPeriod"], strict=True):
+        assert [num(v) for v in row[4:]] == [api_num(p["totalBudgetPerPeriod"]) for p in item["periodBudgets"]] + [
+            api_num(item["totalPartnerBudget"])]
+    assert [num(v) for v in total[4:]] == [api_num(v) for v in api["totals"]]
+
+
+def test_inactive_partner_listed_and_included(applicant, small_project):
+    project, _lead, uni, *_ = small_project
+    ProjectPartner.objects.filter(pk=uni.pk).update(active=False)
+    _header, *rows, total = sheets(export(applicant, project))["D.2 Budget breakdown"]
+    assert rows[1][:3] == ("PP2", "UNI", "Inactive")
+    assert num(total[-1]) == Decimal("23738.52")
+
+
+def test_version_and_languages(applicant, small_project):
+    project, lead, *_ = small_project
+    create_version(project=project, actor=applicant)
+    BudgetCostRow.objects.filter(partner=lead, category="EQUIPMENT").delete()
+    old = sheets(export(applicant, project, version="1.0"))["D.2 Budget breakdown"]
+    new = sheets(export(applicant, project))["D.2 Budget breakdown"]
+    assert num(old[-1][-1]) == Decimal("23738.52") and num(new[-1][-1]) < num(old[-1][-1])
+    german = sheets(export(applicant, project, export_language="DE", data_language="DE"))
+    assert len(german) == 3
+
+
+def test_refusals(stranger, applicant, small_project):
+    project = small_project[0]
+    with pytest.raises(NotFound):
+        export(stranger, project)
+    with pytest.raises(NotFound):
+        export(applicant, project, version="9.9")
