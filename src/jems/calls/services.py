@@ -406,8 +406,9 @@ def update_plugins(*, actor, call_id: int, keys: dict[str, str | None], expected
     cleaned = {}
     for field_name, api_name, plugin_type, _label in plugins.SLOTS:
         key = (keys.get(field_name) or "").strip() or None
-        if key is not None and not plugins.is_known(plugin_type, key):
-            errors[api_name] = "call.plugin.key.unknown"
+        refusal = plugins.refusal(plugin_type, key) if key is not None else None
+        if refusal:
+            errors[api_name] = refusal
         cleaned[field_name] = key
     if errors:
         raise ValidationFailed(fields=errors)

@@ -748,3 +748,10 @@ TEXTS.update({  # Programme data export (jems.programme.exports).
     "programme.data.export.in.progress": _("An export of this plugin is still running; wait until it has finished."),
     "programme.data.export.file.not.found": _("There is no finished export file to download."),
 })
+
+TEXTS.update({  # Plugin system (jems.plugins).
+    "plugin.disabled": _("The plugin “{pluginKey}” is disabled; an administrator can enable it under System → Plugins."),
+    "plugin.type.invalid": _("The plugin “{pluginKey}” is of type {type} and cannot be used here."),
+    "plugin.failed": _("The plugin “{pluginKey}” failed: {reason}"),
+    "call.plugin.key.disabled": _("This plugin is disabled; enable it under System → Plugins or choose another one."),
+})
