@@ -9,6 +9,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("jems.accounts.urls")),
     path("", include("jems.audit.urls")),
+    path("", include("jems.plugins.urls")),
     path("", include("jems.programme.urls")),
     path("", include("jems.programme.exports.urls")),
     path("", include("jems.priorities.urls")),

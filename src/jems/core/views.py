@@ -158,6 +158,7 @@ SYSTEM_PAGES = (
     ("user", _("Users"), "accounts:user_list", ("UserRetrieve",)),
     ("role", _("Roles"), "accounts:role_list", ("RoleRetrieve",)),
     ("audit", _("Audit log"), "audit:log", ("AuditRetrieve",)),
+    ("plugins", _("Plugins"), "plugins:list", ("ProgrammeSetupRetrieve",)),
 )
 
 
