@@ -738,10 +738,6 @@ TEXTS.update({  # Modification requests (jems.projects.modifications, our additi
     "project.modification.comment.empty": _("Enter a comment."),
 })
 
-TEXTS.update({  # Checklist PDF export (jems.checklists.instances.export).
-    "checklist.export.plugin.unknown": _("The checklist export plugin “{pluginKey}” is not available."),
-})
-
 TEXTS.update({  # Programme data export (jems.programme.exports).
     "programme.data.export.plugin.not.found": _("Choose one of the installed programme data export plugins."),
     "programme.data.export.language.invalid": _("Choose one of the system languages."),
