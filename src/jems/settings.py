@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "jems.projects.lumpsums",
     "jems.projects.cofinancing",
     "jems.projects.overviews",
+    "jems.projects.exports",
     "jems.checklists.instances",
     "jems.projects.assessment",  # demo after the checklist demo, which picks a submitted project
     "jems.notifications",

@@ -33,6 +33,7 @@ urlpatterns = [
     path("", include("jems.projects.lumpsums.urls")),
     path("", include("jems.projects.cofinancing.urls")),
     path("", include("jems.projects.overviews.urls")),
+    path("", include("jems.projects.exports.urls")),
     path("", include("jems.projects.assessment.urls")),
     path("", include("jems.projects.modifications.urls")),
     path("", include("jems.checklists.instances.urls")),

@@ -87,7 +87,7 @@ def register_routers():
     for app in ("programme", "priorities", "cost_options", "nuts", "currency", "controllers", "checklists", "calls",
                 "calls.form_config", "calls.notifications", "projects.partners", "projects.associations", "projects.files", "projects",
                 "projects.description", "projects.workpackages", "projects.results", "projects.submission", "projects.budget", "projects.lumpsums",
-                "projects.cofinancing", "projects.overviews", "projects.assessment", "checklists.instances", "notifications",
+                "projects.cofinancing", "projects.overviews", "projects.exports", "projects.assessment", "checklists.instances", "notifications",
                 "projects.modifications", "programme.exports", "plugins"):
         api.add_router("", import_module(f"jems.{app}.api").router)
 

@@ -32,7 +32,7 @@ ITEMS = (
     ("assessmentFiles", _("Assessment files"), 1, "project_files:assessment"),
     ("modification", _("Modification"), 1, "project_modifications:modification"),
     ("sharedFolder", _("Shared folder"), 0, None),
-    ("export", _("Export"), 0, None),
+    ("export", _("Export"), 0, "project_exports:export"),
     ("privileges", _("Project privileges"), 0, "projects:privileges"),
 )
 

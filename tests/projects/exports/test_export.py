@@ -1,0 +1,63 @@
+"""The application-form PDF through the service: the whole form A–E of the live form and of a past version,
+labels in the export language, texts in the data language, every partner and the budget total; refusals."""
+
+import pytest
+from django.template.defaultfilters import floatformat
+from django.utils import translation
+
+from jems.core.errors import NotFound, ValidationFailed
+from jems.plugins.models import PluginState
+from jems.projects.exports.export import export_application_form
+from jems.projects.partners.models import ProjectPartner
+from jems.projects.services import create_version
+
+from .conftest import pdf_text
+
+pytestmark = pytest.mark.django_db
+
+
+def export(actor, project, **options):
+    options = {"export_language": "EN", "data_language": "EN", **options}
+    return export_application_form(actor=actor, project_id=project.pk, **options)
+
+
+def test_live_form(applicant, texts_project):
+    project, lead, uni, _erdf, _x = texts_project
+    result = export(applicant, project)
+    assert result.content_type == "application/pdf" and result.file_name.endswith(".pdf")
+    assert "GREEN" in result.file_name and "_v1.0_" in result.file_name
+    text = pdf_text(result.content)
+    assert "GREEN" in text and "Green rivers – Πράσινα ποτάμια – Зелёные реки" in text
+    assert "LP1 CITY" in text and "PP2 UNI" in text
+    assert "A – Project identification" in text and "E – Lump sums and unit costs" in text
+    with translation.override("en"):
+        assert floatformat("23738.52", "2g") in text  # 20265.74 + 3472.78, the D total
+
+
+def test_data_and_export_language(applicant, texts_project):
+    project = texts_project[0]
+    text = pdf_text(export(applicant, project, export_language="DE", data_language="DE").content)
+    assert "Grüne Flüsse" in text and "Zusammenfassung auf Deutsch" in text and "Green rivers" not in text
+    assert "Summary in English" not in text
+
+
+def test_past_version(applicant, texts_project):
+    project, lead, *_rest = texts_project
+    create_version(actor=applicant, project=project)  # 1.0 frozen, 2.0 current
+    ProjectPartner.objects.filter(pk=lead.pk).update(abbreviation="TOWN")
+    old = pdf_text(export(applicant, project, version="1.0").content)
+    current = pdf_text(export(applicant, project).content)
+    assert "LP1 CITY" in old and "TOWN" not in old
+    assert "LP1 TOWN" in current and "version 2.0" in current
+
+
+def test_refusals(applicant, stranger, texts_project):
+    project = texts_project[0]
+    with pytest.raises(NotFound):
+        export(stranger, project)
+    with pytest.raises(NotFound):
+        export(applicant, project, version="9.0")
+    PluginState.objects.create(key="standard-application-form-export-plugin", enabled=False)
+    with pytest.raises(ValidationFailed) as refused:
+        export(applicant, project)
+    assert refused.value.key == "plugin.disabled"
