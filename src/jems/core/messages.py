@@ -740,6 +740,7 @@ TEXTS.update({  # Modification requests (jems.projects.modifications, our additi
 
 TEXTS.update({  # Programme data export (jems.programme.exports).
     "programme.data.export.plugin.not.found": _("Choose one of the installed programme data export plugins."),
+    "programme.data.export.plugin.disabled": _("This export plugin is disabled; an administrator can enable it under System → Plugins."),
     "programme.data.export.language.invalid": _("Choose one of the system languages."),
     "programme.data.export.in.progress": _("An export of this plugin is still running; wait until it has finished."),
     "programme.data.export.file.not.found": _("There is no finished export file to download."),

@@ -7,8 +7,11 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
-from jems.core.errors import NotFound
-from jems.programme.exports.budget import budget_xlsx
+from jems.audit.models import AuditEvent
+from jems.core.errors import NotFound, ValidationFailed
+from jems.plugins.models import PluginState
+from jems.plugins.registry import get
+from jems.programme.exports.budget import export_budget
 from jems.projects.budget.models import BudgetCostRow
 from jems.projects.partners.models import ProjectPartner
 from jems.projects.services import create_version
@@ -30,7 +33,7 @@ def api_num(value) -> Decimal:
 
 
 def export(user, project, **kwargs):
-    return budget_xlsx(actor=user, project_id=project.pk, export_language=kwargs.pop("export_language", "EN"),
+    return export_budget(actor=user, project_id=project.pk, export_language=kwargs.pop("export_language", "EN"),
                        data_language=kwargs.pop("data_language", "EN"), **kwargs)
 
 
@@ -101,3 +104,13 @@ def test_refusals(stranger, applicant, small_project):
         export(stranger, project)
     with pytest.raises(NotFound):
         export(applicant, project, version="9.9")
+
+
+def test_runs_through_the_registry(applicant, small_project):
+    project = small_project[0]
+    assert get("standard-budget-export-plugin").type == "BUDGET_EXPORT"
+    export(applicant, project)
+    assert AuditEvent.objects.filter(action="PLUGIN_EXECUTED", project_id=str(project.pk)).exists()
+    PluginState.objects.create(key="standard-budget-export-plugin", enabled=False)
+    with pytest.raises(ValidationFailed):
+        export(applicant, project)

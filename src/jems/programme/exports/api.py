@@ -36,7 +36,7 @@ def export(request, exportLanguage: SystemLanguage, inputLanguage: SystemLanguag
            pluginKey: str | None = None, pluginOptions: str = ""):  # noqa: N803
     services.start_export(actor=request.user, plugin_key=pluginKey, export_language=exportLanguage.value,
                           input_language=inputLanguage.value, plugin_options=pluginOptions)
-    return 200, None
+    return HttpResponse(status=200)
 
 
 @router.get("/programme/export/download", operation_id="ProgrammeDataExportApi_download",

@@ -8,3 +8,11 @@ class ProgrammeExportsConfig(AppConfig):
     name = "jems.programme.exports"
     label = "programme_exports"
     verbose_name = "Programme exports"
+
+    def ready(self):
+        from jems.plugins import registry
+
+        from . import budget, data
+
+        budget.register_builtin(registry)
+        data.register_builtin(registry)

@@ -8,17 +8,21 @@ the workbook equals GET /api/project/{id}/budget, …/budget/perFund and …/bud
 * "D.2 Budget breakdown": the calculated categories per partner and the total row;
 * "D.3 Budget per period": the management budget per period per partner and the project totals.
 
-Inactive partners are listed with status "Inactive" and included in all totals.
+Inactive partners are listed with status "Inactive" and included in all totals. The plugin's data provider is
+the project's `ProjectOverviews` (loaded for the acting user, so access is checked before the plugin runs).
 """
 
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from jems.plugins import registry
+from jems.plugins.hookspecs import HOOKS, ExportResult, PluginType, hookimpl
 from jems.projects.overviews import queries as overviews
 
-from .xlsx import Book, ExportResult, pick
+from .xlsx import Book, pick
 
 PLUGIN_KEY = "standard-budget-export-plugin"
+HOOK = HOOKS[PluginType.BUDGET_EXPORT]
 CATEGORIES = ("staff", "travel", "external", "equipment", "infrastructure", "office", "other", "lump_sums",
               "unit_costs", "total")
 
@@ -88,10 +92,8 @@ def _per_period_sheet(book: Book, ov) -> None:
     book.row([_("Total"), "", "", "", *(table.totals[k] for k in numbers), table.grand_total], bold=True)
 
 
-def budget_xlsx(*, actor, project_id: int, export_language: str, data_language: str,
-                version: str | None = None) -> ExportResult:
-    """The budget workbook of a project the actor may see (404 otherwise), live or of a version."""
-    ov = overviews.load(actor=actor, project_id=project_id, version=version)
+def budget_workbook(ov, *, export_language: str, data_language: str) -> ExportResult:
+    """The budget workbook of the loaded overviews of a project (live or a version)."""
     with translation.override(export_language.lower()):
         book = Book()
         _per_fund_sheet(book, ov, data_language)
@@ -99,7 +101,34 @@ def budget_xlsx(*, actor, project_id: int, export_language: str, data_language: 
         _per_period_sheet(book, ov)
     project = ov.project
     name = project.custom_identifier or str(project.pk)
+    version = ov.version_row.version if ov.version_row else "current"
     stamp = timezone.now().strftime("%y%m%d_%H%M%S")
-    return book.result(f"{name}_{project.acronym}_budget_{ov.version_row.version if ov.version_row else 'current'}"
-                       f"_{stamp}.xlsx")
+    return book.result(f"{name}_{project.acronym}_budget_{version}_{stamp}.xlsx")
 
+
+class StandardBudgetExport:
+    """The standard BUDGET_EXPORT plugin: XLSX with the budget details and totals (finance-rules §1.7)."""
+
+    key = PLUGIN_KEY
+    plugin_type = PluginType.BUDGET_EXPORT
+    name = "Standard budget export"
+    version = "1.0"
+    description = "XLSX: budget per fund, budget breakdown and budget per period of every partner"
+
+    @hookimpl
+    def jems_budget_export(self, export_language, data_language, data) -> ExportResult:
+        return budget_workbook(data, export_language=export_language, data_language=data_language)
+
+
+def register_builtin(registry_module) -> None:
+    """Register the standard budget export plugin (from AppConfig.ready)."""
+    registry_module.register(StandardBudgetExport())
+
+
+def export_budget(*, actor, project_id: int, export_language: str, data_language: str, version: str | None = None,
+                  plugin_key: str | None = None) -> ExportResult:
+    """Run a budget export plugin (default: the standard one) on a project the actor may see (404 otherwise),
+    live or of a version, through the plugin registry (audited; a disabled or failing plugin is a 422)."""
+    ov = overviews.load(actor=actor, project_id=project_id, version=version)
+    return registry.run(plugin_key or PLUGIN_KEY, HOOK, actor=actor, project_id=ov.project.pk,
+                        export_language=export_language, data_language=data_language, version=version, data=ov)

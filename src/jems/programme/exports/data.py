@@ -5,11 +5,12 @@ the data language. Budgets are the calculated totals (finance-rules §1.3) of th
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from jems.plugins.hookspecs import ExportResult, PluginType, hookimpl
 from jems.projects.budget.totals import partner_budgets
 from jems.projects.models import Project
 from jems.projects.partners.models import AddressType, ProjectPartner
 
-from .xlsx import Book, ExportResult, pick
+from .xlsx import Book, pick
 
 PROJECTS_PLUGIN_KEY = "standard-programme-projects-export-plugin"
 PARTNERS_PLUGIN_KEY = "standard-programme-partners-export-plugin"
@@ -64,4 +65,25 @@ def partners_xlsx(*, export_language: str, data_language: str, plugin_options: s
     return book.result(f"partners_{_stamp()}.xlsx")
 
 
-PLUGINS = {PROJECTS_PLUGIN_KEY: projects_xlsx, PARTNERS_PLUGIN_KEY: partners_xlsx}
+class ProgrammeDataPlugin:
+    """A standard PROGRAMME_DATA_EXPORT plugin around one of the workbook functions above."""
+
+    plugin_type = PluginType.PROGRAMME_DATA_EXPORT
+    version = "1.0"
+
+    def __init__(self, key: str, name: str, description: str, build):
+        self.key, self.name, self.description, self.build = key, name, description, build
+
+    @hookimpl
+    def jems_programme_data_export(self, export_language, data_language, plugin_options) -> ExportResult:
+        return self.build(export_language=export_language, data_language=data_language,
+                          plugin_options=plugin_options or "")
+
+
+def register_builtin(registry_module) -> None:
+    """Register the standard projects and partners XLSX plugins (from AppConfig.ready)."""
+    registry_module.register(ProgrammeDataPlugin(PROJECTS_PLUGIN_KEY, "Standard projects export",
+                                                 "XLSX of all projects: call, status and budget", projects_xlsx))
+    registry_module.register(ProgrammeDataPlugin(PARTNERS_PLUGIN_KEY, "Standard partners export",
+                                                 "XLSX of all partners of all projects with their budget",
+                                                 partners_xlsx))

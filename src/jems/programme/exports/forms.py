@@ -4,10 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from jems.core.languages import SystemLanguage
+from jems.plugins import registry
+from jems.plugins.hookspecs import PluginType
 from jems.programme.languages import input_languages
 from jems.programme.models import ProgrammeLanguage
-
-from . import data
 
 
 class DataExportForm(forms.Form):
@@ -19,8 +19,8 @@ class DataExportForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        labels = {data.PROJECTS_PLUGIN_KEY: _("Projects (XLSX)"), data.PARTNERS_PLUGIN_KEY: _("Partners (XLSX)")}
-        self.fields["plugin_key"].choices = [(key, labels.get(key, key)) for key in data.PLUGINS]
+        self.fields["plugin_key"].choices = [(info.key, info.name)
+                                             for info in registry.enabled_plugins(PluginType.PROGRAMME_DATA_EXPORT)]
         ui = set(ProgrammeLanguage.objects.filter(ui=True).values_list("code", flat=True)) or {"EN"}
         self.fields["export_language"].choices = [(c, SystemLanguage(c).label) for c in SystemLanguage.values
                                                   if c in ui]

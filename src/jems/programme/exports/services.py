@@ -13,10 +13,10 @@ from django.utils import timezone
 
 from jems.accounts.privileges import Privilege
 from jems.accounts.services import require
-from jems.audit.actions import AuditAction
-from jems.audit.services import record
-from jems.core.errors import NotFound, ValidationFailed
+from jems.core.errors import JemsError, NotFound, ValidationFailed
 from jems.core.languages import SystemLanguage
+from jems.plugins import registry
+from jems.plugins.hookspecs import HOOKS, PluginType
 
 from . import data
 from .models import ProgrammeDataExport
@@ -25,6 +25,7 @@ logger = logging.getLogger(__name__)
 
 TIMEOUT = timedelta(hours=1)
 DEFAULT_PLUGIN_KEY = data.PROJECTS_PLUGIN_KEY
+HOOK = HOOKS[PluginType.PROGRAMME_DATA_EXPORT]
 
 
 def is_timed_out(run: ProgrammeDataExport) -> bool:
@@ -39,8 +40,10 @@ def is_running(run: ProgrammeDataExport) -> bool:
 
 def _validate(plugin_key: str, export_language: str, input_language: str) -> None:
     fields = {}
-    if plugin_key not in data.PLUGINS:
-        fields["pluginKey"] = "programme.data.export.plugin.not.found"
+    refusal = registry.refusal(PluginType.PROGRAMME_DATA_EXPORT, plugin_key)
+    if refusal:
+        fields["pluginKey"] = ("programme.data.export.plugin.disabled" if refusal == "plugin.disabled"
+                               else "programme.data.export.plugin.not.found")
     for name, value in (("exportLanguage", export_language), ("inputLanguage", input_language)):
         if value not in SystemLanguage.values:
             fields[name] = "programme.data.export.language.invalid"
@@ -56,39 +59,34 @@ def _validate(plugin_key: str, export_language: str, input_language: str) -> Non
 @transaction.atomic
 def start_export(*, actor, plugin_key: str | None, export_language: str, input_language: str,
                  plugin_options: str = "") -> ProgrammeDataExport:
-    """Start a programme data export (ProgrammeDataExportRetrieve): 422 for an unknown plugin or language or
-    while the same plugin still runs; the file is produced in the background."""
+    """Start a programme data export (ProgrammeDataExportRetrieve): 422 for an unknown, disabled or wrongly
+    typed plugin, an unknown language, or while the same plugin still runs; the file is produced in the
+    background through the plugin registry (which audits the call)."""
     require(actor, Privilege.ProgrammeDataExportRetrieve)
     plugin_key = plugin_key or DEFAULT_PLUGIN_KEY
     _validate(plugin_key, export_language, input_language)
     run = ProgrammeDataExport.objects.create(plugin_key=plugin_key, export_language=export_language,
                                              input_language=input_language, plugin_options=plugin_options or "",
                                              user=actor)
-    record(AuditAction.PLUGIN_CALLED, actor=actor,
-           description=f"Programme data export {plugin_key} ({export_language}/{input_language}) requested")
     transaction.on_commit(lambda: run_export.delay(run.pk))
     return run
 
 
 @shared_task(name="jems.programme_data_export")
 def run_export(run_id: int) -> bool:
-    """Produce the file of one run; a failing plugin marks the run failed (audited), never raises."""
+    """Produce the file of one run with its plugin (jems.plugins.registry.run audits it); a refused or failing
+    plugin marks the run failed, never raises."""
     run = ProgrammeDataExport.objects.get(pk=run_id)
-    plugin = data.PLUGINS[run.plugin_key]
     try:
-        result = plugin(export_language=run.export_language, data_language=run.input_language,
-                        plugin_options=run.plugin_options)
-    except Exception as error:  # a broken plugin is reported on the run, never raised to the user
-        logger.exception("Programme data export %s failed", run.plugin_key)
+        result = registry.run(run.plugin_key, HOOK, actor=run.user, export_language=run.export_language,
+                              data_language=run.input_language, plugin_options=run.plugin_options)
+    except JemsError as error:
+        logger.warning("Programme data export %s failed: %s", run.plugin_key, error)
         ProgrammeDataExport.objects.filter(pk=run_id).update(failed=True, end_time=timezone.now())
-        record(AuditAction.PLUGIN_EXECUTED, actor=run.user,
-               description=f"Programme data export {run.plugin_key} failed: {error}")
         return False
     ProgrammeDataExport.objects.filter(pk=run_id).update(
         end_time=timezone.now(), file_name=result.file_name, content_type=result.content_type,
         content=result.content)
-    record(AuditAction.PLUGIN_EXECUTED, actor=run.user,
-           description=f"Programme data export {run.plugin_key} finished: {result.file_name}")
     return True
 
 

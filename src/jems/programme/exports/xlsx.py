@@ -1,23 +1,15 @@
 """Writing XLSX workbooks with openpyxl in write-only mode (constant memory, fast for large projects)."""
 
 import io
-from dataclasses import dataclass
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from jems.plugins.hookspecs import ExportResult
+
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 BOLD = Font(bold=True)
-
-
-@dataclass(frozen=True)
-class ExportResult:
-    """What an export plugin returns (features §11): file name, content type and the bytes."""
-
-    file_name: str
-    content_type: str
-    content: bytes
 
 
 def pick(translations, language: str) -> str:
