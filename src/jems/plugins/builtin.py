@@ -5,7 +5,15 @@ from copy import deepcopy
 
 from django.utils.translation import gettext_lazy as _
 
-from .hookspecs import HOOKS, CheckMessage, MessageType, PluginType, PreConditionCheckResult, SamplingResult, hookimpl
+from .hookspecs import (
+    HOOKS,
+    CheckMessage,
+    MessageType,
+    PluginType,
+    PreConditionCheckResult,
+    SamplingResult,
+    hookimpl,
+)
 
 NO_CHECK = "jems-pre-condition-check-off"
 BLOCKED = "jems-pre-condition-check-blocked"
