@@ -24,7 +24,8 @@ def export_page(request, project_id: int):
     """The Export page; submitted (GET with the choices), it answers the file or shows the errors inline."""
     acc = access.load(request.user, project_id)
     versions = project_queries.versions(acc.project)
-    form = ProjectExportForm(request.GET if "plugin_key" in request.GET else None, versions=versions)
+    form = ProjectExportForm(request.GET if "plugin_key" in request.GET else None, versions=versions,
+                             auto_id="export_%s")
     status = 200
     if form.is_bound:
         if form.is_valid():
