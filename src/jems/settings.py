@@ -52,7 +52,6 @@ INSTALLED_APPS = [
     "jems.accounts",
     "jems.calls",
     "jems.programme",
-    "jems.programme.exports",
     "jems.priorities",
     "jems.cost_options",
     "jems.nuts",
@@ -78,6 +77,7 @@ INSTALLED_APPS = [
     "jems.projects.assessment",  # demo after the checklist demo, which picks a submitted project
     "jems.notifications",
     "jems.projects.modifications",
+    "jems.programme.exports",  # demo after the project demos: its past exports list the demo projects
     "jems.api",
 ]
 
