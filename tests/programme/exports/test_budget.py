@@ -24,6 +24,9 @@ def sheets(result) -> dict[str, list[tuple]]:
     return {ws.title: list(ws.iter_rows(values_only=True)) for ws in book.worksheets}
 
 
+D = Decimal
+
+
 def num(value) -> Decimal:
     return Decimal(str(value)).quantize(Decimal("0.01"))
 
@@ -43,14 +46,20 @@ def test_breakdown_equals_get_project_budget(api_as, applicant, small_project):
     result = export(applicant, project)
     assert result.file_name.endswith(".xlsx") and "budget" in result.file_name
     header, *rows, total = sheets(result)["D.2 Budget breakdown"]
-    assert header[:4] == ("Partner number", "Partner abbreviation", "Status", "Staff costs")
+    assert header[:7] == ("Partner number", "Partner abbreviation", "Status", "Staff costs – total",
+                          "Staff costs – flat rate", "Staff costs – real cost", "Staff costs – unit cost")
     assert [r[:3] for r in rows] == [("LP1", "CITY", "Active"), ("PP2", "UNI", "Active")]
-    keys = ("staffCosts", "travelCosts", "externalCosts", "equipmentCosts", "infrastructureCosts",
-            "officeAndAdministrationCosts", "otherCosts", "lumpSumContribution", "unitCosts", "totalSum")
+    columns = {"staffCosts": 3, "travelCosts": 7, "externalCosts": 11, "equipmentCosts": 14,
+               "infrastructureCosts": 17, "officeAndAdministrationCosts": 20, "otherCosts": 21,
+               "lumpSumContribution": 22, "unitCosts": 23, "totalSum": 24}
     for row, partner in zip(rows, api, strict=True):
-        assert [num(v) for v in row[3:]] == [api_num(partner[k]) for k in keys]
-    assert total[0] == "Total"
-    assert num(total[-1]) == sum(api_num(p["totalSum"]) for p in api) == Decimal("23738.52")
+        assert {k: num(row[c]) for k, c in columns.items()} == {k: api_num(partner[k]) for k in columns}
+    city, uni = rows
+    assert [num(v) for v in city[3:7]] == [D("2427.87"), D("2427.87"), 0, 0]  # staff flat rate 20 %
+    assert [num(v) for v in uni[3:7]] == [D("1000.00"), 0, D("1000.00"), 0]
+    assert [num(v) for v in city[11:17]] == [D("10000.00"), D("10000.00"), 0, D("2139.36"), D("2139.36"), 0]
+    assert total[0] == "Total" and len(total) == len(header)
+    assert num(total[-1]) == sum(api_num(p["totalSum"]) for p in api) == D("23738.52")
 
 
 def test_per_fund_equals_api(api_as, applicant, small_project):
@@ -93,6 +102,7 @@ def test_version_and_languages(applicant, small_project):
     BudgetCostRow.objects.filter(partner=lead, category="EQUIPMENT").delete()
     old = sheets(export(applicant, project, version="1.0"))["D.2 Budget breakdown"]
     new = sheets(export(applicant, project))["D.2 Budget breakdown"]
+    assert num(old[1][14]) == D("2139.36") and num(new[1][14]) == 0
     assert num(old[-1][-1]) == Decimal("23738.52") and num(new[-1][-1]) < num(old[-1][-1])
     german = sheets(export(applicant, project, export_language="DE", data_language="DE"))
     assert len(german) == 3
@@ -114,3 +124,8 @@ def test_runs_through_the_registry(applicant, small_project):
     PluginState.objects.create(key="standard-budget-export-plugin", enabled=False)
     with pytest.raises(ValidationFailed):
         export(applicant, project)
+
+
+def test_project_without_partners(applicant, project):
+    sheet = sheets(export(applicant, project))["D.2 Budget breakdown"]
+    assert len(sheet) == 2 and sheet[1][0] == "Total" and sheet[1][-1] == 0

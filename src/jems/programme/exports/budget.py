@@ -5,7 +5,8 @@ The figures are those of the project budget overviews (jems.projects.overviews, 
 the workbook equals GET /api/project/{id}/budget, …/budget/perFund and …/budget/perPeriod:
 
 * "D.1 Budget per fund": one row per partner (management part: total = totalCosts − SPF) and the total row;
-* "D.2 Budget breakdown": the calculated categories per partner and the total row;
+* "D.2 Budget breakdown": per partner the calculated categories split into total / flat rate / real cost / unit
+  cost as §1.7 says, and the total row;
 * "D.3 Budget per period": the management budget per period per partner and the project totals.
 
 Inactive partners are listed with status "Inactive" and included in all totals. The plugin's data provider is
@@ -15,18 +16,17 @@ the project's `ProjectOverviews` (loaded for the acting user, so access is check
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from jems.finance.rounding import ZERO
 from jems.plugins import registry
 from jems.plugins.hookspecs import HOOKS, ExportResult, PluginType, hookimpl
+from jems.projects.budget.models import CostCategory
 from jems.projects.overviews import queries as overviews
 
+from .split import real_and_unit
 from .xlsx import Book, pick
 
 PLUGIN_KEY = "standard-budget-export-plugin"
 HOOK = HOOKS[PluginType.BUDGET_EXPORT]
-CATEGORIES = ("staff", "travel", "external", "equipment", "infrastructure", "office", "other", "lump_sums",
-              "unit_costs", "total")
-
-
 def _labels() -> dict[str, str]:
     return {"staff": _("Staff costs"), "travel": _("Travel and accommodation"), "external": _("External expertise"),
             "equipment": _("Equipment"), "infrastructure": _("Infrastructure and works"),
@@ -63,14 +63,43 @@ def _fund_values(row) -> list:
             row.total_partner_contribution, row.total_eligible_budget, row.percentage_of_total_eligible_budget]
 
 
+def _breakdown_header(labels: dict[str, str]) -> list[str]:
+    total, flat, real, unit = _("total"), _("flat rate"), _("real cost"), _("unit cost")
+    header = []
+    for name in ("staff", "travel"):
+        header += [f"{labels[name]} – {part}" for part in (total, flat, real, unit)]
+    for name in ("external", "equipment", "infrastructure"):
+        header += [f"{labels[name]} – {part}" for part in (total, real, unit)]
+    return [*header, f"{labels['office']} – {flat}", labels["other"], labels["lump_sums"], labels["unit_costs"],
+            labels["total"]]
+
+
+def _breakdown_values(totals, options, split: dict[str, tuple]) -> list:
+    """The D.2 columns of one partner (finance-rules §1.7)."""
+    values = []
+    for name, category, rate in (("staff", CostCategory.STAFF, options.staff_costs_flat_rate),
+                                 ("travel", CostCategory.TRAVEL,
+                                  options.travel_and_accommodation_on_staff_costs_flat_rate)):
+        amount = getattr(totals, name)
+        real, unit = (ZERO, ZERO) if rate is not None else split.get(category, (ZERO, ZERO))
+        values += [amount, amount if rate is not None else ZERO, real, unit]
+    for category in (CostCategory.EXTERNAL, CostCategory.EQUIPMENT, CostCategory.INFRASTRUCTURE):
+        real, unit = split.get(category, (ZERO, ZERO))
+        values += [real + unit, real, unit]
+    return [*values, totals.office, totals.other, totals.lump_sums, totals.unit_costs, totals.total]
+
+
 def _breakdown_sheet(book: Book, ov) -> None:
-    labels = _labels()
-    book.sheet(_("D.2 Budget breakdown"), [_("Partner number"), _("Partner abbreviation"), _("Status"),
-                                           *(labels[name] for name in CATEGORIES)])
+    header = _breakdown_header(_labels())
+    book.sheet(_("D.2 Budget breakdown"), [_("Partner number"), _("Partner abbreviation"), _("Status"), *header])
+    splits = real_and_unit(list(ov.inputs), ov.snapshot)
+    rows = []
     for pid, totals in ov.partner_totals.items():
-        book.row([*_partner_cells(ov.summaries[pid]), *(getattr(totals, name) for name in CATEGORIES)])
-    sums = ov.category_totals
-    book.row([_("Total"), "", "", *(sums[name] for name in CATEGORIES)], bold=True)
+        values = _breakdown_values(totals, ov.inputs[pid].options, splits.get(pid, {}))
+        rows.append(values)
+        book.row([*_partner_cells(ov.summaries[pid]), *values])
+    sums = [sum(column, ZERO) for column in zip(*rows, strict=True)] if rows else [ZERO] * len(header)
+    book.row([_("Total"), "", "", *sums], bold=True)
 
 
 def _period_label(number: int, last: int) -> str:
