@@ -129,3 +129,11 @@ def test_runs_through_the_registry(applicant, small_project):
 def test_project_without_partners(applicant, project):
     sheet = sheets(export(applicant, project))["D.2 Budget breakdown"]
     assert len(sheet) == 2 and sheet[1][0] == "Total" and sheet[1][-1] == 0
+
+
+def test_spf_call_per_fund_has_management_rows_only(applicant, spf_project):
+    project, _erdf = spf_project
+    header, city, total = sheets(export(applicant, project))["D.1 Budget per fund"]
+    assert city[:3] == ("LP1", "SPF", "Active")
+    eligible = header.index("Total eligible budget")
+    assert num(city[3]) == num(total[3]) == D("800.00") and num(total[eligible]) == D("1000.00")

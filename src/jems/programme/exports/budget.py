@@ -4,7 +4,8 @@ of any version as XLSX, headers in the export language, translatable data in the
 The figures are those of the project budget overviews (jems.projects.overviews, computed with jems.finance), so
 the workbook equals GET /api/project/{id}/budget, …/budget/perFund and …/budget/perPeriod:
 
-* "D.1 Budget per fund": one row per partner (management part: total = totalCosts − SPF) and the total row;
+* "D.1 Budget per fund": one row per partner (management part: total = totalCosts − SPF, no SPF rows, §2.4) and
+  the total row;
 * "D.2 Budget breakdown": per partner the calculated categories split into total / flat rate / real cost / unit
   cost as §1.7 says, and the total row;
 * "D.3 Budget per period": the management budget per period per partner and the project totals.
@@ -16,6 +17,7 @@ the project's `ProjectOverviews` (loaded for the acting user, so access is check
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from jems.finance import cofinancing as finance_cofinancing
 from jems.finance.rounding import ZERO
 from jems.plugins import registry
 from jems.plugins.hookspecs import HOOKS, ExportResult, PluginType, hookimpl
@@ -48,11 +50,23 @@ def _per_fund_sheet(book: Book, ov, language: str) -> None:
     header += [_("Public contribution"), _("Automatic public contribution"), _("Private contribution"),
                _("Total partner contribution"), _("Total eligible budget"), _("% of total eligible budget")]
     book.sheet(_("D.1 Budget per fund"), header)
-    rows, total = ov.per_fund
-    for item in rows:
-        if item.cost_type == overviews.MANAGEMENT:
-            book.row([*_partner_cells(item.partner), *_fund_values(item.row)])
-    book.row([_("Total"), "", "", *_fund_values(total.row)], bold=True)
+    table = _management_per_fund(ov)
+    for partner, row in zip(ov.partners, table.rows, strict=True):
+        book.row([*_partner_cells(ov.summaries[partner["id"]]), *_fund_values(row)])
+    book.row([_("Total"), "", "", *_fund_values(table.total)], bold=True)
+
+
+def _management_per_fund(ov) -> finance_cofinancing.FundTable:
+    """D.1 as the export plugins compute it (finance-rules §1.7, §2.4 SPF difference): one row per partner with
+    total = totalCosts − SPF and no SPF rows; equal to the API's table outside SPF calls."""
+    sources = []
+    for index, partner in enumerate(ov.partners):
+        totals, data = ov.partner_totals[partner["id"]], ov.cofinancing.get(partner["id"]) or {}
+        rates = {f["fundId"]: f["percentage"] for f in data.get("funds") or [] if f["fundType"] == overviews.MAIN_FUND}
+        sources.append(finance_cofinancing.FundTableSource(
+            index, finance_cofinancing.management_eligible_budget(totals.total, totals.spf), rates,
+            list(data.get("contributions") or [])))
+    return finance_cofinancing.budget_per_fund(ov.fund_ids, sources)
 
 
 def _fund_values(row) -> list:
