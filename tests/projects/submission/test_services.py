@@ -49,6 +49,9 @@ def test_standard_plugin_is_offered_and_runs(ready, applicant):
                                                       plugins.options(plugins.PRE_SUBMISSION_CHECK)]
     result = services.check(actor=applicant, project_id=ready.pk)
     assert result.submission_allowed and len(result.messages) == 4
+    called = AuditEvent.objects.filter(action__in=("PLUGIN_CALLED", "PLUGIN_EXECUTED")).order_by("id")
+    assert [(e.action, e.user_id) for e in called] == [("PLUGIN_CALLED", applicant.pk),
+                                                        ("PLUGIN_EXECUTED", applicant.pk)]
 
 
 @pytest.mark.parametrize(("key", "allowed", "keys"), [

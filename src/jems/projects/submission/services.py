@@ -133,12 +133,13 @@ def check(*, actor, project_id) -> plugins.PreConditionCheckResult:
     """Run the call's pre-submission plugin for the project's step (step-1 plugin in step 1) for anyone who sees
     the project (404 otherwise). A blank plugin key answers "allowed" without messages."""
     acc = access.load(actor, project_id)
-    return run_check(acc.project)
+    return run_check(acc.project, actor)
 
 
-def run_check(project: Project) -> plugins.PreConditionCheckResult:
+def run_check(project: Project, actor=None) -> plugins.PreConditionCheckResult:
+    """The call's pre-submission plugin for the project's step, run (and audited) on behalf of `actor`."""
     return plugins.run_pre_submission_check(plugin_key(project), project_id=project.pk,
-                                            data=ApplicationData(project))
+                                            data=ApplicationData(project), actor=actor)
 
 
 def submit(*, actor, project_id) -> str:
@@ -149,7 +150,7 @@ def submit(*, actor, project_id) -> str:
         acc.project = project
         state = submission(acc)
         # The plugin runs on every submit, in step 1 too (workflows quirk Q1 → fix, see docs/deviations.md).
-        result = run_check(project) if state.refusal is None else None
+        result = run_check(project, actor) if state.refusal is None else None
         if result is not None and result.submission_allowed:
             old = project.status
             history = ProjectStatusHistory.objects.create(project=project, status=state.target, user=actor)

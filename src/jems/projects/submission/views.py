@@ -61,13 +61,13 @@ def check(request, project_id: int):
             error, status = text_for(refusal.key, refusal.args_), refusal.status
             acc = access.load(request.user, project_id)
             if isinstance(refusal, services.CheckFailed):
-                result = services.run_check(acc.project)
+                result = services.run_check(acc.project, request.user)
         else:
             messages.success(request, _("The application was submitted. Its status is now %(status)s.")
                              % {"status": new_status})
             return redirect("project_submission:check", project_id=acc.project.pk)
     elif action in ("check", "confirm"):
-        result = services.run_check(acc.project)
+        result = services.run_check(acc.project, request.user)
     state = services.submission(acc)
     can_submit = state.refusal is None and result is not None and result.submission_allowed
     context = project_context(acc, "checkAndSubmit")
