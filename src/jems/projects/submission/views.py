@@ -6,6 +6,7 @@ only for users allowed to submit, in a submittable status, within the call windo
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from jems.core.errors import JemsError
@@ -21,7 +22,7 @@ from . import services
 SECTION_PAGES = {"section.a": "identification", "section.b": "partners", "b.partner": "partners",
                  "c1": "overallObjective", "c2": "relevance", "c3": "partnership", "c4": "workPackages",
                  "c4.wp": "workPackages", "c5": "results", "c7": "management", "c8": "futurePlans"}
-SEVERITY = {"ERROR": _("Error"), "WARNING": _("Warning"), "INFO": _("Info")}
+SEVERITY = {"ERROR": gettext_lazy("Error"), "WARNING": gettext_lazy("Warning"), "INFO": gettext_lazy("Info")}
 
 
 def _nodes(messages_, links: dict[str, str]) -> list[dict]:
