@@ -11,8 +11,8 @@ from jems.audit.models import AuditEvent
 from jems.core.errors import NotFound, ValidationFailed
 from jems.plugins.models import PluginState
 from jems.plugins.registry import get
-from jems.programme.exports.budget import export_budget
 from jems.projects.budget.models import BudgetCostRow
+from jems.projects.exports.export import export_budget
 from jems.projects.partners.models import ProjectPartner
 from jems.projects.services import create_version
 

@@ -19,7 +19,6 @@ from django.utils.translation import gettext as _
 
 from jems.finance import cofinancing as finance_cofinancing
 from jems.finance.rounding import ZERO
-from jems.plugins import registry
 from jems.plugins.hookspecs import HOOKS, ExportResult, PluginType, hookimpl
 from jems.projects.budget.models import CostCategory
 from jems.projects.overviews import queries as overviews
@@ -166,12 +165,3 @@ class StandardBudgetExport:
 def register_builtin(registry_module) -> None:
     """Register the standard budget export plugin (from AppConfig.ready)."""
     registry_module.register(StandardBudgetExport())
-
-
-def export_budget(*, actor, project_id: int, export_language: str, data_language: str, version: str | None = None,
-                  plugin_key: str | None = None) -> ExportResult:
-    """Run a budget export plugin (default: the standard one) on a project the actor may see (404 otherwise),
-    live or of a version, through the plugin registry (audited; a disabled or failing plugin is a 422)."""
-    ov = overviews.load(actor=actor, project_id=project_id, version=version)
-    return registry.run(plugin_key or PLUGIN_KEY, HOOK, actor=actor, project_id=ov.project.pk,
-                        export_language=export_language, data_language=data_language, version=version, data=ov)
