@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from jems.finance import cofinancing as finance_cofinancing
 from jems.finance.rounding import ZERO
-from jems.plugins.hookspecs import HOOKS, ExportResult, PluginType, hookimpl
+from jems.plugins.hookspecs import ExportResult, PluginType, hookimpl
 from jems.projects.budget.models import CostCategory
 from jems.projects.overviews import queries as overviews
 
@@ -27,7 +27,6 @@ from .split import real_and_unit
 from .xlsx import Book, pick
 
 PLUGIN_KEY = "standard-budget-export-plugin"
-HOOK = HOOKS[PluginType.BUDGET_EXPORT]
 def _labels() -> dict[str, str]:
     return {"staff": _("Staff costs"), "travel": _("Travel and accommodation"), "external": _("External expertise"),
             "equipment": _("Equipment"), "infrastructure": _("Infrastructure and works"),

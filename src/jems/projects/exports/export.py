@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from jems.plugins import registry
 from jems.plugins.hookspecs import ExportResult
+from jems.programme.exports.budget import PLUGIN_KEY as BUDGET_PLUGIN_KEY
 from jems.projects import queries as project_queries
 from jems.projects.overviews import queries as overview_queries
 
@@ -19,7 +20,6 @@ from .application_form import HOOK as FORM_HOOK
 from .application_form import STANDARD_PLUGIN_KEY as FORM_PLUGIN_KEY
 
 BUDGET_HOOK = "jems_budget_export"
-BUDGET_PLUGIN_KEY = "standard-budget-export-plugin"
 
 
 def _load(actor, project_id: int, version: str | None):
