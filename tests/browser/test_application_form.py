@@ -1,6 +1,6 @@
 """Acceptance, application form and budget: an applicant applies to the demo call, fills sections A–C with two
 partners, an associated organisation, two work packages (activities, deliverables, outputs, an investment) and
-results, the budget (a lump sum split between the partners, office and travel flat rates, staff rows split over the
+results, the budget (a lump sum split between the partners, staff, office and travel flat rates, rows split over the
 periods, a unit cost, two funds and the partner contributions; the totals follow the typing; D.1–D.3 and A.3 show
 the API's figures), uploads an annex, runs the check (errors for the part left out), fixes it, submits; afterwards
 the form is read-only and version 1.0 can be opened. Everything through the pages, with axe on each new page."""
@@ -12,7 +12,7 @@ import pytest
 from django.core.management import call_command
 
 from jems.calls.demo import STANDARD_CALL
-from jems.calls.models import Call
+from jems.calls.models import Call, CallFlatRate, FlatRateType
 from jems.projects.models import Project
 from tests.browser_support import log_in
 from tests.conftest import PASSWORD
@@ -101,26 +101,31 @@ def add_work_package(page, base: str, number: int, partner_label: str, axe=None)
     save(page, "outputs")
 
 
-def fill_budget(page, base: str, partner_id: int, travel_rate: str | None, unit_costs: int) -> None:
-    """Office 15 % on staff, optional travel flat rate, one staff row of 10,000 split over the 4 periods, and
-    optionally a row of the unit cost "Cross-border meeting day" (320.00) in periods 1 and 2."""
+def fill_budget(page, base: str, partner_id: int, *, staff_rate: str | None = None, travel_rate: str | None = None,
+                unit_costs: int = 0) -> None:
+    """Office 15 % on staff; with a staff flat rate one external-expertise row of 10,000, otherwise one staff row
+    of 10,000 (each split over the 4 periods); optionally a travel flat rate and a row of the unit cost
+    "Cross-border meeting day" (320.00) in periods 1 and 2."""
     page.goto(f"{base}/applicationFormPartner/{partner_id}/budget")
     page.locator("#option-officeAndAdministrationOnStaffCostsFlatRate").select_option("15")
+    if staff_rate:
+        page.locator("#option-staffCostsFlatRate").fill(staff_rate)
     if travel_rate:
         page.locator("#option-travelAndAccommodationOnStaffCostsFlatRate").fill(travel_rate)
-    page.get_by_role("button", name="Add row to Staff costs").click()
-    page.locator("#staffCosts-0-description-EN").fill("Project manager")
-    page.locator("#staffCosts-0-description-DE").fill("Projektleitung")
-    page.locator("#staffCosts-0-pricePerUnit").fill("10000")
+    table, name = ("externalCosts", "External expertise and services") if staff_rate else ("staffCosts", "Staff costs")
+    page.get_by_role("button", name=f"Add row to {name}").click()
+    page.locator(f"#{table}-0-description-EN").fill("Coordination")
+    page.locator(f"#{table}-0-description-DE").fill("Koordination")
+    page.locator(f"#{table}-0-pricePerUnit").fill("10000")
     for period in (1, 2, 3, 4):
-        page.locator(f"#staffCosts-0-period-{period}").fill("2500")
+        page.locator(f"#{table}-0-period-{period}").fill("2500")
     if unit_costs:
         page.get_by_role("button", name="Add row to Unit costs").click()
         page.locator("#unitCosts-0-unitCostId").select_option(label="Cross-border meeting day (320.00)")
         page.locator("#unitCosts-0-numberOfUnits").fill(str(unit_costs))
         page.locator("#unitCosts-0-period-1").fill("320")
         page.locator("#unitCosts-0-period-2").fill(str(320 * (unit_costs - 1)))
-    page.locator("#staffCosts-0-pricePerUnit").press("Tab")
+    page.locator(f"#{table}-0-pricePerUnit").press("Tab")
 
 
 def fill_cofinancing(page, base: str, partner_id: int, funds: list[tuple[str, str]], contribution: str) -> None:
@@ -145,7 +150,7 @@ def overviews_equal_the_api(page, axe, project_id: int) -> None:
     per_period = page.request.get(f"{api}/budget/perPeriod").json()
     funds_per_period = page.request.get(f"{api}/funds/perPeriod").json()
     overview = page.request.get(f"{api}/coFinancingOverview").json()["projectManagementCoFinancing"]
-    assert per_fund[-1]["totalEligibleBudget"] == 44640 and overview["totalFundAndContribution"] == 44640
+    assert per_fund[-1]["totalEligibleBudget"] == 45440 and overview["totalFundAndContribution"] == 45440
     page.get_by_role("link", name="D – Budget").click()
     d1, d2 = page.locator("#d1").inner_text(), page.locator("#d2").inner_text()
     for row in per_fund:
@@ -170,6 +175,7 @@ def overviews_equal_the_api(page, axe, project_id: int) -> None:
 def test_apply_fill_check_fix_submit(page, axe, applicant, tmp_path):
     call_command("load_demo", "--force", stdout=io.StringIO())
     call = Call.objects.get(name=STANDARD_CALL)
+    CallFlatRate.objects.create(call=call, type=FlatRateType.STAFF_COSTS, rate=20, adjustable=True)  # an extension
     log_in(page, applicant.email, PASSWORD)
 
     # Apply: identifier, DRAFT, version 1.0
@@ -274,17 +280,18 @@ def test_apply_fill_check_fix_submit(page, axe, applicant, tmp_path):
     page.locator("#total-budget").filter(has_text="25,140.00").wait_for()
     axe(page, "partner budget")
     save(page, "budget")
-    fill_budget(page, base, partners[1].pk, travel_rate=None, unit_costs=0)
-    page.locator("#total-budget").filter(has_text="19,500.00").wait_for()
+    # the partner: staff flat rate 20 % on the 10,000 external costs = 2,000, office 300, lump sum 8,000 = 20,300
+    fill_budget(page, base, partners[1].pk, staff_rate="20")
+    page.locator("#total-budget").filter(has_text="20,300.00").wait_for()
     save(page, "budget")
     # Co-financing: two funds for the lead (60 % + 20 %, the contribution takes the remaining 5,028.00), one
-    # for the partner (80 % of 19,500, contribution 3,900.00)
+    # for the partner (80 % of 20,300, contribution 4,060.00)
     fill_cofinancing(page, base, partners[0].pk, [("ERDF (up to 80.00 %)", "60"), ("IPA III CBC (up to 80.00 %)", "20")],
                      "5028.00")
     assert page.locator("#fund-0-amount").inner_text() == "15,084.00"
     assert page.locator("#partner-amount").inner_text() == "5,028.00"
     axe(page, "co-financing")
-    fill_cofinancing(page, base, partners[1].pk, [("ERDF (up to 80.00 %)", "80")], "3900.00")
+    fill_cofinancing(page, base, partners[1].pk, [("ERDF (up to 80.00 %)", "80")], "4060.00")
     overviews_equal_the_api(page, axe, project.pk)
     axe(page, "A.3/A.4 overviews")
 
