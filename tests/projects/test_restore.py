@@ -205,9 +205,9 @@ def test_a_removed_partner_whose_id_is_taken_comes_back_under_a_new_id(demo, adm
     assert ProjectPartner.objects.get(pk=removed_id).project == other
     restored, frozen = live(demo), version.snapshot
     budgets = frozen["partnerBudgets"][str(removed_id)]
-    assert restored["partnerBudgets"][str(back.pk)]["costs"].keys() == budgets["costs"].keys()
-    assert [len(rows) for rows in restored["partnerBudgets"][str(back.pk)]["costs"].values()] == [
-        len(rows) for rows in budgets["costs"].values()]
+    # compared per key: a PostgreSQL jsonb snapshot does not keep the key order
+    assert {key: len(rows) for key, rows in restored["partnerBudgets"][str(back.pk)]["costs"].items()} == {
+        key: len(rows) for key, rows in budgets["costs"].items()}
     assert str(back.pk) in restored["partnerCoFinancing"]
     involved = [a for wp in frozen["workPackages"] for a in wp["activities"] if removed_id in a["partnerIds"]]
     assert involved and all(back.pk in Activity.objects.get(pk=a["id"]).partners.values_list("pk", flat=True)
