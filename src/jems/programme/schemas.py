@@ -15,37 +15,12 @@ from pydantic import Field
 from jems.api.schemas import CamelSchema, DecimalNumber
 from jems.core.languages import SystemLanguage
 from jems.core.translatable import TranslationIn, TranslationOut, to_api
+from jems.projects.models import ApplicationStatus
 
 from .codelists import FundType, LegalStatusType, StateAidMeasure, Strategy, TranslationFileType
 
-
-class ApplicationStatusDTO(StrEnum):
-    """Jems `ApplicationStatusDTO` (24 project statuses)."""
-
-    STEP1_DRAFT = "STEP1_DRAFT"
-    STEP1_SUBMITTED = "STEP1_SUBMITTED"
-    STEP1_ELIGIBLE = "STEP1_ELIGIBLE"
-    STEP1_INELIGIBLE = "STEP1_INELIGIBLE"
-    STEP1_APPROVED = "STEP1_APPROVED"
-    STEP1_APPROVED_WITH_CONDITIONS = "STEP1_APPROVED_WITH_CONDITIONS"
-    STEP1_NOT_APPROVED = "STEP1_NOT_APPROVED"
-    DRAFT = "DRAFT"
-    SUBMITTED = "SUBMITTED"
-    CONDITIONS_SUBMITTED = "CONDITIONS_SUBMITTED"
-    RETURNED_TO_APPLICANT = "RETURNED_TO_APPLICANT"
-    RETURNED_TO_APPLICANT_FOR_CONDITIONS = "RETURNED_TO_APPLICANT_FOR_CONDITIONS"
-    ELIGIBLE = "ELIGIBLE"
-    INELIGIBLE = "INELIGIBLE"
-    APPROVED = "APPROVED"
-    APPROVED_WITH_CONDITIONS = "APPROVED_WITH_CONDITIONS"
-    MODIFICATION_PRECONTRACTING = "MODIFICATION_PRECONTRACTING"
-    MODIFICATION_PRECONTRACTING_SUBMITTED = "MODIFICATION_PRECONTRACTING_SUBMITTED"
-    MODIFICATION_REJECTED = "MODIFICATION_REJECTED"
-    IN_MODIFICATION = "IN_MODIFICATION"
-    MODIFICATION_SUBMITTED = "MODIFICATION_SUBMITTED"
-    NOT_APPROVED = "NOT_APPROVED"
-    CONTRACTED = "CONTRACTED"
-    CLOSED = "CLOSED"
+# Jems `ApplicationStatusDTO`: the 24 project statuses, the same values as the model's ApplicationStatus.
+ApplicationStatusDTO = StrEnum("ApplicationStatusDTO", [(status, status) for status in ApplicationStatus.values])
 
 
 # --- basic data ----------------------------------------------------------------------------------------------
