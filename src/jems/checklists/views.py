@@ -26,8 +26,8 @@ LIST_SORT = {"id": "id", "name": "name", "type": "type", "locked": "locked",
              "lastModified": "last_modification_date"}
 
 
-def _context(**extra) -> dict:
-    return {**programme_context("checklists"), **extra}
+def _context(request, **extra) -> dict:
+    return {**programme_context("checklists", request.user), **extra}
 
 
 def _detail_url(checklist_id: int, anchor: str = "") -> str:
@@ -42,7 +42,8 @@ def checklist_list(request):
     paging = page_params(request, sort_fields=LIST_SORT, default_sort="id")
     checklists = queries.list_checklists(actor=actor, ordering=paging["ordering"])
     return render(request, "checklists/list.html", _context(
-        checklists=checklists, paging=paging, can_edit=queries.can_edit(actor), max_checklists=MAX_CHECKLISTS,
+        request, checklists=checklists, paging=paging, can_edit=queries.can_edit(actor),
+        max_checklists=MAX_CHECKLISTS,
     ))
 
 
@@ -66,7 +67,7 @@ def checklist_create(request):
         else:
             messages.success(request, _("The checklist is created. Now add its components."))
             return redirect("checklists:detail", checklist_id=checklist.pk)
-    return render(request, "checklists/create.html", _context(form=form))
+    return render(request, "checklists/create.html", _context(request, form=form))
 
 
 def _settings_initial(checklist) -> dict:
@@ -92,7 +93,7 @@ def _render_detail(request, checklist, *, settings_form=None, bound=None, add_fo
         rows.append({"component": component, "form": form, "number": number,
                      "first": number == 1, "last": number == len(components)})
     return render(request, "checklists/detail.html", _context(
-        checklist=checklist, settings_form=settings_form, rows=rows,
+        request, checklist=checklist, settings_form=settings_form, rows=rows,
         add_form=add_form or AddComponentForm(), can_edit=can_edit,
         can_change_structure=can_edit and not locked, max_components=MAX_COMPONENTS,
         component_count=len(components),
@@ -209,7 +210,7 @@ def checklist_delete(request, checklist_id: int):
             return redirect(_detail_url(checklist.pk))
         messages.success(request, _("The checklist “%(name)s” is deleted.") % {"name": checklist.name})
         return redirect("checklists:list")
-    return render(request, "checklists/delete.html", _context(checklist=checklist))
+    return render(request, "checklists/delete.html", _context(request, checklist=checklist))
 
 
 @require_GET
@@ -219,6 +220,6 @@ def checklist_preview(request, checklist_id: int):
     checklist = queries.get_checklist(actor=request.user, checklist_id=checklist_id)
     step = "0.01" if checklist.allows_decimal_score else "1"
     return render(request, "checklists/preview.html", _context(
-        checklist=checklist, components=list(checklist.components.all()), score_step=step,
+        request, checklist=checklist, components=list(checklist.components.all()), score_step=step,
         component_types=ComponentType,
     ))

@@ -6,6 +6,15 @@ from django.utils.translation import gettext_lazy as _
 from jems import __version__
 from jems.accounts.privileges import Privilege as P
 
+# The pages of System (key, label, URL name, privileges their page checks): one shows when the role holds
+# any of its privileges; the System menu item shows when at least one page does.
+SYSTEM_PAGES = (
+    ("user", _("Users"), "accounts:user_list", (P.UserRetrieve,)),
+    ("role", _("Roles"), "accounts:role_list", (P.RoleRetrieve,)),
+    ("audit", _("Audit log"), "audit:log", (P.AuditRetrieve,)),
+    ("plugins", _("Plugins"), "plugins:list", (P.ProgrammeSetupRetrieve,)),
+)
+
 # Top menu of Jems: an item shows when the role holds any of its privileges.
 TOP_MENU = (
     ("dashboard", _("Dashboard"), "/app/dashboard", None),
@@ -17,7 +26,7 @@ TOP_MENU = (
     ("payments", _("Payments"), "/app/payments",
      (P.PaymentsRetrieve, P.AdvancePaymentsRetrieve, P.PaymentsToEcRetrieve, P.PaymentsAuditRetrieve,
       P.PaymentsAccountRetrieve)),
-    ("system", _("System"), "/app/system", (P.UserRetrieve, P.RoleRetrieve, P.AuditRetrieve)),
+    ("system", _("System"), "/app/system", tuple(p for *_entry, privileges in SYSTEM_PAGES for p in privileges)),
 )
 
 

@@ -13,13 +13,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from jems.core.errors import Forbidden, JemsError, NotFound
 from jems.core.messages import text_for
 
-from .context_processors import TOP_MENU, menu_for
+from .context_processors import SYSTEM_PAGES, TOP_MENU, menu_for
 
 PAGE_SIZES = (10, 25, 50, 100)
 
@@ -154,19 +153,11 @@ def coming_later(request, menu: str):
     return render(request, "core/coming_later.html", {"menu": menu, "title": PLACEHOLDER_TITLES[menu]})
 
 
-SYSTEM_PAGES = (
-    ("user", _("Users"), "accounts:user_list", ("UserRetrieve",)),
-    ("role", _("Roles"), "accounts:role_list", ("RoleRetrieve",)),
-    ("audit", _("Audit log"), "audit:log", ("AuditRetrieve",)),
-    ("plugins", _("Plugins"), "plugins:list", ("ProgrammeSetupRetrieve",)),
-)
-
-
 def system_menu(user) -> list[dict]:
     """The side navigation of System: the pages the user's privileges open."""
     held = user.role.privilege_set
     return [{"key": key, "label": label, "url": reverse(name)}
-            for key, label, name, privileges in SYSTEM_PAGES if any(p in held for p in privileges)]
+            for key, label, name, privileges in SYSTEM_PAGES if any(str(p) in held for p in privileges)]
 
 
 @require_GET

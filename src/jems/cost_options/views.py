@@ -37,7 +37,7 @@ def _can_edit(user) -> bool:
 
 
 def _context(request, **extra) -> dict:
-    return {**programme_context("costs"), "can_edit": _can_edit(request.user), "locked": is_setup_locked(), **extra}
+    return {**programme_context("costs", request.user), "can_edit": _can_edit(request.user), "locked": is_setup_locked(), **extra}
 
 
 def _require_edit(request) -> None:

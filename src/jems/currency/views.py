@@ -39,7 +39,7 @@ def _page(request, *, fetch_form=None, import_form=None, shown=None):
         "rates": rates, "shown": shown, "choices": choices, "can_edit": actor.has_privilege(P.ProgrammeSetupUpdate),
         "fetch_form": fetch_form or MonthForm(initial=initial, prefix="fetch"),
         "import_form": import_form or ImportForm(initial=initial, prefix="import"),
-        **programme_context("conversionRates"),
+        **programme_context("conversionRates", actor),
     })
 
 

@@ -70,7 +70,7 @@ def areas(request):
     context = {
         "tree": shown, "total": total, "chosen": len(selected), "query": query, "kept": kept, "error": error,
         "can_edit": can_edit, "locked": is_setup_locked(), "metadata": queries.current_metadata(),
-        "area_tree": area_tree, **programme_context("areas"),
+        "area_tree": area_tree, **programme_context("areas", actor),
     }
     if request.htmx and request.method == "GET":
         return render(request, "nuts/_area_tree.html", context)

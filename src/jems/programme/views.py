@@ -49,7 +49,7 @@ def _can_edit(user) -> bool:
 
 
 def _context(request, key: str, **extra) -> dict:
-    return {**programme_context(key), "can_edit": _can_edit(request.user), "locked": is_setup_locked(), **extra}
+    return {**programme_context(key, request.user), "can_edit": _can_edit(request.user), "locked": is_setup_locked(), **extra}
 
 
 def _require_edit(request) -> None:

@@ -47,7 +47,7 @@ def data_export(request):
             return redirect("programme_exports:data_export")
     runs = _runs(request)
     return render(request, "programme_exports/data_export.html", {
-        **programme_context("dataExport"), "form": form, "runs": runs, "running": any(r["running"] for r in runs)})
+        **programme_context("dataExport", request.user), "form": form, "runs": runs, "running": any(r["running"] for r in runs)})
 
 
 @require_GET
