@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("jems.audit.urls")),
     path("", include("jems.plugins.urls")),
     path("", include("jems.programme.urls")),
+    path("", include("jems.programme.logos.urls")),
     path("", include("jems.programme.exports.urls")),
     path("", include("jems.priorities.urls")),
     path("", include("jems.cost_options.urls")),

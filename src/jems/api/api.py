@@ -88,7 +88,7 @@ def register_routers():
                 "calls.form_config", "calls.notifications", "projects.partners", "projects.associations", "projects.files", "projects",
                 "projects.description", "projects.workpackages", "projects.results", "projects.submission", "projects.budget", "projects.lumpsums",
                 "projects.cofinancing", "projects.overviews", "projects.exports", "projects.assessment", "checklists.instances", "notifications",
-                "projects.modifications", "programme.exports", "plugins"):
+                "projects.modifications", "programme.exports", "plugins", "programme.logos"):
         api.add_router("", import_module(f"jems.{app}.api").router)
 
 

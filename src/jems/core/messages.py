@@ -746,6 +746,16 @@ TEXTS.update({  # Programme data export (jems.programme.exports).
     "programme.data.export.file.not.found": _("There is no finished export file to download."),
 })
 
+TEXTS.update({  # Programme logo (jems.programme.logos).
+    "programme.logo.file.required": _("Choose an image to upload."),
+    "programme.logo.file.too.big": _("The image is larger than {maxSize}."),
+    "programme.logo.file.type": _("Only PNG and JPEG images can be used as logo."),
+    "programme.logo.image.unreadable": _("This image cannot be read: the file is damaged or incomplete."),
+    "programme.logo.image.too.many.pixels": _("The image has more than {maxPixels} pixels."),
+    "programme.logo.image.too.wide": _("The image is more than {ratio} times as wide as it is high."),
+})
+
+
 TEXTS.update({  # Plugin system (jems.plugins).
     "plugin.disabled": _("The plugin “{pluginKey}” is disabled; an administrator can enable it under System → Plugins."),
     "plugin.type.invalid": _("The plugin “{pluginKey}” is of type {type} and cannot be used here."),

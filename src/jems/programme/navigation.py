@@ -11,6 +11,7 @@ CHECKLISTS = (P.ProgrammeSetupRetrieve, P.ProgrammeSetupUpdate)
 # its page checks.
 PROGRAMME_MENU = (
     ("basic", _("Basic data"), "/app/programme", SETUP),
+    ("logo", _("Logo"), "/app/programme/logo", SETUP),
     ("languages", _("Languages"), "/app/programme/languages", SETUP),
     ("translations", _("Translation management"), "/app/programme/translationManagement", SETUP),
     ("areas", _("Geographical coverage"), "/app/programme/areas", SETUP),
