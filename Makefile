@@ -19,7 +19,7 @@ AXE_JS := $(NPM_PREFIX)/node_modules/axe-core/axe.min.js
 export JEMS_VAR_DIR ?= $(CURDIR)/var
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test install install-dev system-deps axe messages migrate demo lint help
+.PHONY: run test install install-dev system-deps pdf-fonts apt-packages axe messages migrate demo lint help
 
 help:
 	@echo "make run    - install, migrate, load demo data and serve http://$(HOST):$(PORT)"
@@ -60,18 +60,25 @@ migrate: install messages
 demo: migrate
 	JEMS_DEMO=1 $(BIN)/jems load_demo
 
-run: demo
+run: pdf-fonts demo
 	@echo "Serving Jems for Python (demo mode) on http://$(HOST):$(PORT)/ - stop with Ctrl+C"
 	JEMS_DEMO=1 JEMS_DEBUG=1 $(BIN)/jems runserver $(HOST):$(PORT)
 
-# System tools the tests use: Debian's chromium (Playwright drives it) and gettext (msgfmt); pango and DejaVu fonts
-# for WeasyPrint (PDF exports).
+# The DejaVu fonts of the PDF exports (Latin, Greek, Cyrillic); without them PDFs fall back to a Latin-only font.
+pdf-fonts:
+	@$(MAKE) --no-print-directory apt-packages PACKAGES="$$([ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || echo fonts-dejavu-core)"
+
+# System tools the tests use: Debian's chromium (Playwright drives it), gettext (msgfmt) and the PDF fonts.
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
-	ldconfig -p | grep -q libpangoft2-1.0.so.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
 	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
+	$(MAKE) --no-print-directory apt-packages PACKAGES="$$missing"
+
+# apt-packages PACKAGES="...": install the Debian packages when running as root, else say how.
+apt-packages:
+	@missing="$(strip $(PACKAGES))"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing Debian packages:$$missing"; \
@@ -80,7 +87,7 @@ system-deps:
 	      || { apt-get update && apt-get install -y --no-install-recommends $$missing; } \
 	      || { echo "ERROR: could not install$$missing" >&2; exit 1; }; \
 	  else \
-	    echo "NOTE: the Debian packages$$missing are missing; browser or translation tests need them."; \
+	    echo "NOTE: the Debian packages$$missing are missing; the browser tests, translations or PDF fonts need them."; \
 	    echo "      Install them with: sudo apt-get install -y$$missing"; \
 	  fi; \
 	fi

@@ -3,7 +3,7 @@
 every text at its maximum length in four languages), rendered in one data language.
 
 Run:  .venv/bin/python bench/export_pdf.py [--repeat 1]
-Prints the wall time of each export (data read + template + WeasyPrint), the PDF size and page count, and the
+Prints the wall time of each export (data read + layout + PDF writing), the PDF size and page count, and the
 peak resident memory of the process (resource.getrusage). Nothing outside a temporary directory is touched.
 """
 

@@ -1,9 +1,12 @@
 """The application-form PDF through the service: the whole form A–E of the live form and of a past version,
 labels in the export language, texts in the data language, every partner and the budget total; refusals."""
 
+import io
+
 import pytest
 from django.template.defaultfilters import floatformat
 from django.utils import translation
+from pypdf import PdfReader
 
 from jems.core.errors import NotFound, ValidationFailed
 from jems.plugins.models import PluginState
@@ -61,3 +64,35 @@ def test_refusals(applicant, stranger, texts_project):
     with pytest.raises(ValidationFailed) as refused:
         export(applicant, project)
     assert refused.value.key == "plugin.disabled"
+
+
+def contains_run(lines: list[str], run: list[str]) -> bool:
+    """True when the stripped text lines hold `run` one after the other (a table row as extracted)."""
+    stripped = [line.strip() for line in lines]
+    return any(stripped[i:i + len(run)] == run for i in range(len(stripped)))
+
+
+def test_partner_co_financing_and_shares(applicant, texts_project):
+    """B shows each partner's co-financing and the origins of its contribution with their share of the total
+    partner budget, rounded down (finance-rules §2.5); D shows each partner's share of the project budget."""
+    lines = pdf_text(export(applicant, texts_project[0]).content).splitlines()
+    assert contains_run(lines, ["Origin of the partner contribution", "Legal status", "Amount", "% of total"])
+    assert contains_run(lines, ["ERDF", "75.50", "15,300.63", "Fund X", "10.00", "2,026.57", "Partner contribution",
+                                "2,938.54", "Total budget", "20,265.74"])
+    assert contains_run(lines, ["CITY", "Public", "2,000.00", "9.86"])  # 9.8688… rounded down
+    assert contains_run(lines, ["Region", "Automatic Public", "938.54", "4.63"])
+    assert contains_run(lines, ["UNI", "Private", "694.56", "20.00"])
+    assert contains_run(lines, ["LP1 CITY", "20,265.74", "85.37", "PP2 UNI", "3,472.78", "14.62",  # 14.629… down
+                                "Total", "23,738.52", "100.00"])
+
+
+def test_every_page_is_numbered_and_sections_are_bookmarked(applicant, texts_project):
+    reader = PdfReader(io.BytesIO(export(applicant, texts_project[0]).content))
+    count = len(reader.pages)
+    assert count > 3
+    for number, page in enumerate(reader.pages, start=1):
+        assert f"{number} / \n{count}" in page.extract_text() or f"{number} / {count}" in page.extract_text()
+    titles = [item["/Title"] for item in reader.outline if isinstance(item, dict)]
+    assert titles == ["A – Project identification", "B – Project partners", "C – Project description",
+                      "D – Project budget", "E – Lump sums and unit costs"]
+    assert reader.metadata.title == "GREEN – Application form"

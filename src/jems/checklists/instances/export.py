@@ -1,6 +1,6 @@
 """The checklist PDF (features §11 CHECKLIST_EXPORT): the standard plugin renders one filled-in assessment
 checklist — project, checklist name, status, creator, finish date, every component with its answer and the
-weighted score total — from an HTML template with WeasyPrint, in the chosen export language.
+weighted score total — with ReportLab (jems.core.pdf), in the chosen export language.
 
 `export_checklist` is the read operation the API and the page call: it applies the access rules of reading
 the checklist (404 / 403, `queries.get_instance`) and runs the chosen CHECKLIST_EXPORT plugin (the standard
@@ -10,12 +10,15 @@ one by default) through the plugin registry, which refuses an unknown or disable
 import re
 from dataclasses import dataclass
 
-from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.dateformat import format as date_format
+from django.utils.timezone import localtime
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from jems.checklists.models import ComponentType
 from jems.core.languages import SystemLanguage
+from jems.core.pdf.document import PdfDocument
 from jems.plugins import registry
 from jems.plugins.hookspecs import HOOKS, ExportResult, PluginType, hookimpl
 
@@ -39,7 +42,7 @@ class ChecklistData:
 
 
 def _rows(instance, components) -> list[dict]:
-    """Each component with its question and answer, as the template shows them."""
+    """Each component with its question and answer, as the PDF shows them."""
     rows = []
     for component in components:
         answer = instance.answer(component.pk)
@@ -61,20 +64,57 @@ def file_name(project, instance) -> str:
     return re.sub(r"[^\w.-]+", "_", base).strip("_") + ".pdf"
 
 
+def _write(doc: PdfDocument, project, instance, components) -> None:
+    low, high = score_range(instance.template)
+    doc.paragraph(f"{project.custom_identifier or ''} {project.acronym}".strip(), muted=True)
+    doc.heading(1, instance.template.name, outline=False)
+    status = str(instance.get_status_display())
+    if instance.consolidated:
+        status += " (" + gettext("consolidated") + ")"
+    summary = [(gettext("Project"), f"{project.custom_identifier} – {project.acronym}"), (gettext("Status"), status),
+               (gettext("Created by"), f"{instance.creator.email}, {date_format(localtime(instance.created_at), 'Y-m-d')}"),
+               (gettext("Finished on"), date_format(instance.finished_date, "Y-m-d") if instance.finished_date
+                else "–")]
+    if instance.description:
+        summary.append((gettext("Description"), instance.description))
+    doc.fields(summary)
+    for row in _rows(instance, components):
+        answer = row["answer"] or {}
+        if row["type"] == ComponentType.HEADLINE:
+            if row["question"]:
+                doc.heading(2, row["question"])
+            continue
+        if row["type"] == ComponentType.OPTIONS_TOGGLE:
+            lines = [f"{gettext('Answer')}: {answer.get('answer') or '–'}"]
+            if answer.get("justification"):
+                lines.append(f"{gettext('Justification')}: {answer['justification']}")
+        elif row["type"] == ComponentType.TEXT_INPUT:
+            lines = [(f"{row['label']}: " if row["label"] else "") + (answer.get("explanation") or "–")]
+        else:
+            lines = [f"{gettext('Score')}: {_or_dash(answer.get('score'))} "
+                     f"({gettext('weight %(weight)s') % {'weight': row['weight']}})",
+                     f"{gettext('Justification')}: {answer.get('justification') or '–'}"]
+        doc.fields([(row["question"] or gettext("(no question)"), lines)])
+    if not components:
+        doc.paragraph(gettext("This checklist has no components."))
+    if any(c.type == ComponentType.SCORE for c in components):
+        doc.heading(3, f"{gettext('Total score')}: {score_total(instance, components)}", outline=False)
+        doc.paragraph(gettext("Scores from %(low)s to %(high)s, weighted.") % {"low": plain(low),
+                                                                             "high": plain(high)})
+
+
+def _or_dash(value) -> str:
+    return "–" if value in (None, "") else str(value)
+
+
 def render_pdf(*, project, instance, components, export_language: str) -> ExportResult:
     """The checklist as a PDF in `export_language` (a SystemLanguage code; the texts of the PDF follow it,
     the answers are shown as entered)."""
-    from weasyprint import HTML  # heavy import (pango), loaded only when a PDF is made
-
-    low, high = score_range(instance.template)
     with translation.override(SystemLanguage(export_language).value.lower()):
-        html = render_to_string("checklist_instances/export/checklist.html", {
-            "project": project, "instance": instance, "rows": _rows(instance, components),
-            "has_scores": any(c.type == ComponentType.SCORE for c in components),
-            "total": score_total(instance, components), "min_score": plain(low), "max_score": plain(high),
-            "language": export_language.lower(),
-        })
-    return ExportResult(file_name(project, instance), PDF, HTML(string=html).write_pdf())
+        doc = PdfDocument(title=instance.template.name, language=export_language.lower(), font_size=10)
+        _write(doc, project, instance, components)
+        content = doc.build()
+    return ExportResult(file_name(project, instance), PDF, content)
 
 
 class StandardChecklistExport:

@@ -1,29 +1,34 @@
 """The application-form PDF (features §11 APPLICATION_FORM_EXPORT): the standard plugin renders the whole form,
 sections A to E (cover page, partners, description, work plan, results, time plan, budget tables, lump sums and
-unit costs), of the live form or of any past version, from an HTML template with WeasyPrint.
+unit costs), of the live form or of any past version, with ReportLab (jems.core.pdf).
 
 The export language drives the labels (`translation.override`); the data language picks which translation of
 every entered text is shown. The data is the version snapshot (`form_snapshot` of the live form for the current
 version, the frozen snapshot of a past one) read with the sections' own parts helpers, and the budget tables are
-the overviews' (`overviews.queries.ProjectOverviews`), so the PDF shows what the pages show.
+the overviews' (`overviews.queries.ProjectOverviews`), so the PDF shows what the pages show. `form_pdf` lays the
+document out.
 """
 
-import base64
 import re
 from datetime import datetime
 
-from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from jems.core.languages import SystemLanguage
 from jems.cost_options.models import ProgrammeLumpSum
+from jems.finance.cofinancing import share_percentage
 from jems.plugins.hookspecs import ExportResult, PluginType, hookimpl
+from jems.priorities.ui import text_in
 from jems.projects import services as project_services
+from jems.projects.cofinancing.models import ContributionStatus
 from jems.projects.lumpsums.parts import frozen_lump_sums
 from jems.projects.overviews import views as overview_views
 from jems.projects.overviews.outputs import budget_out
-from jems.projects.overviews.queries import ProjectOverviews
+from jems.projects.overviews.queries import SPF, ProjectOverviews
 from jems.projects.results.parts import from_snapshot as results_from_snapshot
+
+from .form_pdf import choice, write
 
 STANDARD_PLUGIN_KEY = "standard-application-form-export-plugin"
 HOOK = "jems_application_form_export"
@@ -51,6 +56,27 @@ def _time_plan(work_packages: list[dict], period_count: int) -> list[dict]:
     return rows
 
 
+def _partner_finances(ov: ProjectOverviews) -> dict[int, dict]:
+    """partner id → its co-financing as B shows it: (fund, rate, amount) per fund and the partner contribution
+    from the D.1 management row, the total budget, and (name, legal status, amount, % of the total partner
+    budget) per origin of the contribution."""
+    rows = {item.partner["id"]: item.row for item in ov.per_fund[0]
+            if item.partner is not None and item.cost_type != SPF}
+    funds = {fund.pk: text_in(fund.abbreviation) or str(fund.pk) for fund in ov.funds}
+    out = {}
+    for pid, row in rows.items():
+        total = ov.partner_totals[pid].management_total
+        lines = [(funds[cell.fund_id], cell.percentage, cell.value) for cell in row.funds if cell.percentage]
+        contributions = (ov.cofinancing.get(pid) or {}).get("contributions") or []
+        out[pid] = {
+            "funds": [*lines, (_("Partner contribution"), None, row.total_partner_contribution)],
+            "total": total,
+            "contributions": [(c.get("name") or "", choice(ContributionStatus, c.get("status")), c.get("amount"),
+                               share_percentage(c.get("amount") or 0, total)) for c in contributions],
+        }
+    return out
+
+
 def form_context(ov: ProjectOverviews, *, version: str, data_language: str, generated: datetime) -> dict:
     """Everything the template shows, read in the export language (call inside translation.override)."""
     project = ov.project
@@ -68,7 +94,10 @@ def form_context(ov: ProjectOverviews, *, version: str, data_language: str, gene
         "description": snapshot.get("description") or {}, "work_packages": work_packages,
         "results": results_from_snapshot(snapshot), "time_plan": _time_plan(work_packages, ov.period_count),
         "period_count": ov.period_count,
-        "partner_budgets": [{"label": labels[row["partner"]["id"]], "total": row["totalSum"]} for row in budgets],
+        "partner_budgets": [{"label": labels[row["partner"]["id"]], "total": row["totalSum"],
+                             "share": share_percentage(row["totalSum"], ov.category_totals["total"])}
+                            for row in budgets],
+        "partner_finances": _partner_finances(ov),
         "budget_total": ov.category_totals["total"],
         "co_financing": overview_views.co_financing_tables(ov), "per_fund": overview_views.per_fund_table(ov),
         "per_category": overview_views.per_category_table(ov), "per_period": overview_views.per_period_table(ov),
@@ -84,15 +113,11 @@ def render_pdf(*, ov: ProjectOverviews, version: str, export_language: str, data
                generated: datetime, logo: bytes | None = None) -> ExportResult:
     """The form of `ov` (live or a past version) as a PDF with the labels in `export_language` and the entered
     texts in `data_language` (SystemLanguage codes); `logo` (an image) goes on the cover page."""
-    from weasyprint import HTML  # heavy import (pango), loaded only when a PDF is made
-
     with translation.override(SystemLanguage(export_language).value.lower()):
         context = form_context(ov, version=version, data_language=SystemLanguage(data_language).value,
                                generated=generated)
-        if logo:
-            context["logo"] = "data:image;base64," + base64.b64encode(logo).decode()
-        html = render_to_string("project_exports/application_form.html", context)
-    return ExportResult(file_name(ov.project, version, generated), PDF, HTML(string=html).write_pdf())
+        content = write(context, logo=logo)
+    return ExportResult(file_name(ov.project, version, generated), PDF, content)
 
 
 class StandardApplicationFormExport:
@@ -103,7 +128,7 @@ class StandardApplicationFormExport:
     plugin_type = PluginType.APPLICATION_FORM_EXPORT
     name = "Standard application form export"
     version = "1.0"
-    description = "The application form A-E as a PDF (WeasyPrint)."
+    description = "The application form A-E as a PDF."
 
     @hookimpl
     def jems_application_form_export(self, project_id, export_language, data_language, version, logo,
