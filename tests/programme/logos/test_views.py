@@ -119,3 +119,9 @@ def test_the_header_logo_costs_no_query_per_page(admin_page, titled, url):
     with_logo = count(admin_page, url)
     assert 'class="brand__logo"' in admin_page.get(url).content.decode()
     assert with_logo == without
+
+
+def test_header_alt_text_without_a_programme_title(admin_page):
+    ProgrammeData.objects.update_or_create(pk=1, defaults={"title": None})
+    post_file(admin_page, image_bytes())
+    assert 'width="144" height="48" alt="Programme logo">' in admin_page.get("/app/dashboard").content.decode()

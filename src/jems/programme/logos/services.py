@@ -28,7 +28,7 @@ from . import queries
 from .models import LogoSize, ProgrammeLogo, storage_path
 
 MAX_BYTES = 1024 * 1024  # 1 MiB
-MAX_PIXELS = 40_000_000  # of the uploaded image (a small file may hold a huge picture)
+MAX_PIXELS = 16_000_000  # of the uploaded image (a small file may hold a huge picture; 64 MB decoded)
 MAX_RATIO = 10  # width : height; at 200 px high the logo is at most 2000 px wide
 ACCEPTED_FORMATS = ("PNG", "JPEG")
 
@@ -94,7 +94,7 @@ def _changed() -> None:
 def upload_logo(*, actor, upload) -> ProgrammeLogo:
     """Set or replace the programme's logo from an uploaded PNG or JPEG (`upload` has `name`, `size` and
     `read()`). 403 without ProgrammeSetupUpdate; 422 on field `file` when no file is sent, it is larger than
-    1 MiB, not a PNG or JPEG image, broken, larger than 40 million pixels or wider than 10 : 1."""
+    1 MiB, not a PNG or JPEG image, broken, larger than 16 million pixels or wider than 10 : 1."""
     require(actor, Privilege.ProgrammeSetupUpdate)
     image = _open(upload)
     original = image.size
