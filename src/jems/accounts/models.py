@@ -5,6 +5,7 @@ import uuid
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 
 from jems.core.languages import SystemLanguage
 
@@ -14,9 +15,9 @@ from .privileges import Privilege
 class UserStatus(models.TextChoices):
     """Jems `UserStatus`."""
 
-    ACTIVE = "ACTIVE", "Active"
-    INACTIVE = "INACTIVE", "Inactive"
-    UNCONFIRMED = "UNCONFIRMED", "Unconfirmed"
+    ACTIVE = "ACTIVE", _("Active")
+    INACTIVE = "INACTIVE", _("Inactive")
+    UNCONFIRMED = "UNCONFIRMED", _("Unconfirmed")
 
 
 class Role(models.Model):

@@ -25,20 +25,20 @@ class CallType(models.TextChoices):
 class FlatRateType(models.TextChoices):
     """Jems `FlatRateType` (code-lists §7.3): the five flat rates a call may offer."""
 
-    STAFF_COSTS = "STAFF_COSTS", "Staff cost flat rate based on direct cost"
+    STAFF_COSTS = "STAFF_COSTS", _("Staff cost flat rate based on direct cost")
     OFFICE_AND_ADMINISTRATION_ON_STAFF_COSTS = (
         "OFFICE_AND_ADMINISTRATION_ON_STAFF_COSTS",
-        "Office and administrative costs flat rate based on direct staff cost",
+        _("Office and administrative costs flat rate based on direct staff cost"),
     )
     OFFICE_AND_ADMINISTRATION_ON_OTHER_COSTS = (
         "OFFICE_AND_ADMINISTRATION_ON_OTHER_COSTS",
-        "Office and administrative costs flat rate based on direct cost",
+        _("Office and administrative costs flat rate based on direct cost"),
     )
     TRAVEL_AND_ACCOMMODATION_ON_STAFF_COSTS = (
         "TRAVEL_AND_ACCOMMODATION_ON_STAFF_COSTS",
-        "Travel and accommodation flat rate based on direct staff cost",
+        _("Travel and accommodation flat rate based on direct staff cost"),
     )
-    OTHER_COSTS_ON_STAFF_COSTS = "OTHER_COSTS_ON_STAFF_COSTS", "Other costs based on staff costs"
+    OTHER_COSTS_ON_STAFF_COSTS = "OTHER_COSTS_ON_STAFF_COSTS", _("Other costs based on staff costs")
 
 
 class Call(models.Model):

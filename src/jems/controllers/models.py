@@ -2,13 +2,14 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class UserInstitutionAccessLevel(models.TextChoices):
     """What an institution's user may do with the partners assigned to it (Jems UserInstitutionAccessLevel)."""
 
-    View = "View", "view"
-    Edit = "Edit", "edit"
+    View = "View", _("view")
+    Edit = "Edit", _("edit")
 
 
 class ControllerInstitution(models.Model):

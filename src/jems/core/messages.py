@@ -1,5 +1,6 @@
 """English texts (translatable) for the i18n keys our services use, for the web UI's messages."""
 
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 TEXTS = {
@@ -97,8 +98,40 @@ TEXTS.update({
 })
 
 
+APPLICATION_STATUS = "jems.projects.models.ApplicationStatus"
+
+# Arguments that carry a code of a code list: the web UI shows the code's label in the active language, the
+# API error body keeps the code (i18nArguments). {key: {argument: dotted path of the TextChoices or dict}},
+# imported on use so that the kernel imports no app.
+CODE_ARGUMENTS = {
+    "project.status.not.modifiable": {"status": APPLICATION_STATUS},
+    "project.submit.status.not.allowed": {"status": APPLICATION_STATUS},
+    "project.submit.previous.status.invalid": {"status": APPLICATION_STATUS, "previous": APPLICATION_STATUS},
+    "project.status.action.not.allowed": {"status": APPLICATION_STATUS,
+                                          "action": "jems.projects.assessment.transitions.ACTION_LABELS"},
+    "project.assessment.status.not.allowed": {"status": APPLICATION_STATUS},
+    "project.modification.request.status.not.allowed": {"status": APPLICATION_STATUS},
+    "checklist.instance.status.unchanged": {"status": "jems.checklists.instances.models.ChecklistInstanceStatus"},
+}
+
+
+def _labelled(key: str, args: dict) -> dict:
+    """The arguments with the codes of CODE_ARGUMENTS replaced by their labels."""
+    codes = CODE_ARGUMENTS.get(key)
+    if not codes:
+        return args
+    labelled = dict(args)
+    for name, path in codes.items():
+        labels = import_string(path)
+        labels = dict(labels.choices) if hasattr(labels, "choices") else labels
+        if labelled.get(name) in labels:
+            labelled[name] = labels[labelled[name]]
+    return labelled
+
+
 def text_for(key: str | None, args: dict | None = None) -> str:
-    """The user-facing text of an i18n key with its arguments filled in (the key itself if unknown)."""
+    """The user-facing text of an i18n key with its arguments filled in (the key itself if unknown); code
+    arguments show as their labels."""
     if not key:
         return ""
     template = _override(key)
@@ -107,7 +140,7 @@ def text_for(key: str | None, args: dict | None = None) -> str:
     if template is None:
         return key
     try:
-        return str(template).format(**(args or {}))
+        return str(template).format(**_labelled(key, args or {}))
     except (KeyError, IndexError, ValueError, AttributeError):  # uploaded texts may have odd braces
         return str(template)
 

@@ -4,6 +4,7 @@ and the state of the e-mail that accompanies it."""
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from jems.calls.notifications.codelists import NotificationType
 
@@ -11,10 +12,10 @@ from jems.calls.notifications.codelists import NotificationType
 class MailStatus(models.TextChoices):
     """What became of the e-mail of a notification (Jems persists every notification e-mail)."""
 
-    NONE = "NONE", "No e-mail"  # the recipient is not active or does not want e-mails
-    QUEUED = "QUEUED", "Queued"
-    SENT = "SENT", "Sent"
-    NOT_SENT = "NOT_SENT", "Not sent"
+    NONE = "NONE", _("No e-mail")  # the recipient is not active or does not want e-mails
+    QUEUED = "QUEUED", _("Queued")
+    SENT = "SENT", _("Sent")
+    NOT_SENT = "NOT_SENT", _("Not sent")
 
 
 class Notification(models.Model):

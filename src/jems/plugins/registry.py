@@ -13,6 +13,8 @@ from importlib.metadata import entry_points
 
 import pluggy
 from django.db import transaction
+from django.utils import translation
+from django.utils.functional import Promise
 
 from jems.audit.actions import AuditAction
 from jems.audit.services import AuditProject, record
@@ -37,9 +39,9 @@ class PluginInfo:
 
     key: str
     type: PluginType
-    name: str
+    name: str | Promise  # a built-in plugin's name and description follow the active language
     version: str
-    description: str
+    description: str | Promise
     source: str
 
 
@@ -52,6 +54,11 @@ class PluginFailed(JemsError):
     status = 422
     default_code = "S-PLUGIN-FAILED"
     default_key = "plugin.failed"
+
+
+def _text(value) -> str | Promise:
+    """A text of a plugin: translatable (lazy) texts stay lazy, anything else becomes a string."""
+    return value if isinstance(value, Promise) else str(value)
 
 
 def register(plugin, *, key: str | None = None, type: str | None = None, name: str | None = None,
@@ -68,9 +75,9 @@ def register(plugin, *, key: str | None = None, type: str | None = None, name: s
     if key not in _INFO or _INFO[key].type != plugin_type:
         _INFO[key] = PluginInfo(
             key=key, type=plugin_type,
-            name=str(name or getattr(plugin, "name", None) or getattr(plugin, "label", None) or key),
+            name=_text(name or getattr(plugin, "name", None) or getattr(plugin, "label", None) or key),
             version=str(version or getattr(plugin, "version", "") or ""),
-            description=str(description or getattr(plugin, "description", "") or ""),
+            description=_text(description or getattr(plugin, "description", "") or ""),
             source=source,
         )
     return _INFO[key]
@@ -157,7 +164,8 @@ def run(plugin_key: str, hook: str, *, actor=None, **inputs):
     if inputs:
         raise TypeError(f"{hook} has no argument(s) {', '.join(sorted(inputs))}")
     project = AuditProject(id=arguments["project_id"]) if arguments.get("project_id") else None
-    label = f"plugin {info.name} (key {info.key}, version {info.version or '-'}) method {hook}"
+    with translation.override("en"):  # audit descriptions are English
+        label = f"plugin {info.name} (key {info.key}, version {info.version or '-'}) method {hook}"
     record(AuditAction.PLUGIN_CALLED, actor=actor, project=project, description=f"{label} called")
     others = [p for name, p in manager.list_name_plugin() if name != plugin_key]
     try:

@@ -18,5 +18,5 @@ class PluginInfoDTO(CamelSchema):
 
 
 def plugin_dto(info) -> dict:
-    return {"type": info.type.value, "key": info.key, "name": info.name, "version": info.version,
-            "description": info.description}
+    return {"type": info.type.value, "key": info.key, "name": str(info.name), "version": info.version,
+            "description": str(info.description)}

@@ -3,6 +3,7 @@ codes) are read from the request by `read_specific_objectives`, because which in
 chosen policy objective."""
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from jems.core.forms import TranslatableFormField
@@ -20,7 +21,7 @@ class PriorityForm(forms.Form):
                            help_text=_("The programme's code of the priority, e.g. P1."))
     objective = forms.ChoiceField(label=_("Policy objective"),
                                   choices=[("", _("Select a policy objective"))] + [
-                                      (value, f"{value} – {label}") for value, label in ProgrammeObjective.choices])
+                                      (value, format_lazy("{} – {}", value, label)) for value, label in ProgrammeObjective.choices])
 
     def __init__(self, *args, languages, **kwargs):
         super().__init__(*args, **kwargs)

@@ -6,19 +6,20 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from django.db import models
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 
 class FundType(models.TextChoices):
     """Jems `ProgrammeFundType`: the 7 predefined funds and OTHER for every fund a programme adds."""
 
-    ERDF = "ERDF", "ERDF"
-    IPA_III_CBC = "IPA_III_CBC", "IPA III CBC"
-    NEIGHBOURHOOD_CBC = "NEIGHBOURHOOD_CBC", "Neighbourhood CBC"
-    IPA_III = "IPA_III", "IPA III"
-    NDICI = "NDICI", "NDICI"
-    OCTP = "OCTP", "OCTP"
-    INTERREG_FUNDS = "INTERREG_FUNDS", "Interreg Funds"
+    ERDF = "ERDF", _("ERDF")
+    IPA_III_CBC = "IPA_III_CBC", _("IPA III CBC")
+    NEIGHBOURHOOD_CBC = "NEIGHBOURHOOD_CBC", _("Neighbourhood CBC")
+    IPA_III = "IPA_III", _("IPA III")
+    NDICI = "NDICI", _("NDICI")
+    OCTP = "OCTP", _("OCTP")
+    INTERREG_FUNDS = "INTERREG_FUNDS", _("Interreg Funds")
     OTHER = "OTHER", _("Other")
 
 
@@ -53,26 +54,26 @@ PREDEFINED_LEGAL_STATUSES = (
 class Strategy(models.TextChoices):
     """Jems `ProgrammeStrategy` (label key `programme.strategy.<CODE>`)."""
 
-    EUStrategyAdriaticIonianRegion = "EUStrategyAdriaticIonianRegion", "EU Strategy for the Adriatic and Ionian Region"
-    EUStrategyAlpineRegion = "EUStrategyAlpineRegion", "EU Strategy for the Alpine Region"
-    EUStrategyBalticSeaRegion = "EUStrategyBalticSeaRegion", "EU Strategy for the Baltic Sea Region"
-    EUStrategyDanubeRegion = "EUStrategyDanubeRegion", "EU Strategy for the Danube Region"
-    SeaBasinStrategyNorthSea = "SeaBasinStrategyNorthSea", "North Sea Region Strategy"
-    SeaBasinStrategyBlackSea = "SeaBasinStrategyBlackSea", "Common Maritime Agenda for the Black Sea"
-    SeaBasinStrategyBalticSea = "SeaBasinStrategyBalticSea", "Sea Basin Strategy: Baltic Sea"
+    EUStrategyAdriaticIonianRegion = "EUStrategyAdriaticIonianRegion", _("EU Strategy for the Adriatic and Ionian Region")
+    EUStrategyAlpineRegion = "EUStrategyAlpineRegion", _("EU Strategy for the Alpine Region")
+    EUStrategyBalticSeaRegion = "EUStrategyBalticSeaRegion", _("EU Strategy for the Baltic Sea Region")
+    EUStrategyDanubeRegion = "EUStrategyDanubeRegion", _("EU Strategy for the Danube Region")
+    SeaBasinStrategyNorthSea = "SeaBasinStrategyNorthSea", _("North Sea Region Strategy")
+    SeaBasinStrategyBlackSea = "SeaBasinStrategyBlackSea", _("Common Maritime Agenda for the Black Sea")
+    SeaBasinStrategyBalticSea = "SeaBasinStrategyBalticSea", _("Sea Basin Strategy: Baltic Sea")
     SeaBasinStrategyArcticOcean = (
-        "SeaBasinStrategyArcticOcean", "A stronger EU engagement for a peaceful, sustainable and prosperous Arctic")
+        "SeaBasinStrategyArcticOcean", _("A stronger EU engagement for a peaceful, sustainable and prosperous Arctic"))
     SeaBasinStrategyOutermostRegions = (
         "SeaBasinStrategyOutermostRegions",
-        "A stronger and renewed strategic partnership with the EU's outermost regions")
-    SeaBasinStrategyAdriaticIonianSea = "SeaBasinStrategyAdriaticIonianSea", "Sea Basin Strategy: Adriatic and Ionian Seas"
+        _("A stronger and renewed strategic partnership with the EU's outermost regions"))
+    SeaBasinStrategyAdriaticIonianSea = "SeaBasinStrategyAdriaticIonianSea", _("Sea Basin Strategy: Adriatic and Ionian Seas")
     MediterraneanSeaBasin = (
         "MediterraneanSeaBasin",
-        "Initiative for the sustainable development of the blue economy in the western Mediterranean region")
-    AtlanticStrategy = "AtlanticStrategy", "Atlantic action plan 2.0"
-    EuropeanGreenDeal = "EuropeanGreenDeal", "European Green Deal"
-    TerritorialAgenda2030 = "TerritorialAgenda2030", "Territorial Agenda 2030"
-    Other = "Other", "Other"
+        _("Initiative for the sustainable development of the blue economy in the western Mediterranean region"))
+    AtlanticStrategy = "AtlanticStrategy", _("Atlantic action plan 2.0")
+    EuropeanGreenDeal = "EuropeanGreenDeal", _("European Green Deal")
+    TerritorialAgenda2030 = "TerritorialAgenda2030", _("Territorial Agenda 2030")
+    Other = "Other", _("Other")
 
 
 # Legacy codes (hidden; merged into their replacement) and `Other` (always offered to projects) are not
@@ -95,8 +96,22 @@ class TranslationFileType(models.TextChoices):
     Application = "Application", _("Project translations")
 
 
+# The translatable forms of the measure labels that are not "GBER Article <number>".
+MEASURE_LABELS = {
+    "General de minimis": _("General de minimis"),
+    "Road freight de minimis": _("Road freight de minimis"),
+    "Agricultural de minimis": _("Agricultural de minimis"),
+    "Fishery and aquaculture sector de minimis": _("Fishery and aquaculture sector de minimis"),
+    "SGEI de minimis": _("SGEI de minimis"),
+    "Indirect Aid": _("Indirect Aid"),
+    "RDI Framework": _("RDI Framework"),
+    "SGEI Framework": _("SGEI Framework"),
+}
+
+
 class MeasureInfo(NamedTuple):
-    """A state-aid measure: its display text and the values the UI prefills when it is picked."""
+    """A state-aid measure: its English label (the default abbreviated name of a new scheme) and the values
+    the UI prefills when it is picked; `display` is the label in the UI language."""
 
     code: str
     label: str
@@ -104,6 +119,14 @@ class MeasureInfo(NamedTuple):
     threshold: Decimal | None
     max_intensity: Decimal | None
     comments: str
+
+    @property
+    def display(self):
+        if self.label.startswith("GBER Article "):
+            return format_lazy(_("GBER Article {number}"), number=self.label.removeprefix("GBER Article "))
+        if self.label.startswith("Other "):
+            return format_lazy(_("Other {number}"), number=self.label.removeprefix("Other "))
+        return MEASURE_LABELS[self.label]
 
 
 _MEASURES = (
@@ -198,6 +221,6 @@ MEASURES = {
     for code, label, name, threshold, intensity, comments in _MEASURES
 }
 
-StateAidMeasure = models.TextChoices("StateAidMeasure", [(code, (code, info.label)) for code, info in MEASURES.items()])
+StateAidMeasure = models.TextChoices("StateAidMeasure", [(code, (code, info.display)) for code, info in MEASURES.items()])
 StateAidMeasure.__doc__ = "Jems `ProgrammeStateAidMeasure` (83 codes; GBER_ARTICLE_37 and _40 deprecated but listed)."
 DEPRECATED_MEASURES = frozenset({"GBER_ARTICLE_37", "GBER_ARTICLE_40"})

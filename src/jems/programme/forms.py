@@ -118,7 +118,7 @@ class LegalStatusForm(RowForm):
 
 
 def _measure_choices():
-    return [("", _("Choose a measure"))] + [(code, info.label) for code, info in MEASURES.items()]
+    return [("", _("Choose a measure"))] + [(code, info.display) for code, info in MEASURES.items()]
 
 
 class StateAidForm(RowForm):

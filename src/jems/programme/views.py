@@ -402,7 +402,7 @@ def state_aid(request):
     return render(request, "programme/state_aid.html", _context(
         request, "stateAid", formset=formset, general_errors=general, limit=services.MAX_STATE_AIDS,
         data_version=versions.state_aids_version(rows),
-        measure_options=[("", _("Choose a measure"))] + [(code, info.label) for code, info in MEASURES.items()]))
+        measure_options=[("", _("Choose a measure"))] + [(code, info.display) for code, info in MEASURES.items()]))
 
 
 # --- typology of errors -----------------------------------------------------------------------------------------------

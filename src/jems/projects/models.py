@@ -6,6 +6,7 @@ and add their data to the version snapshot (see services.form_snapshot)."""
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from jems.core.translatable import TranslatableField
 
@@ -13,30 +14,30 @@ from jems.core.translatable import TranslatableField
 class ApplicationStatus(models.TextChoices):
     """Jems `ApplicationStatus` (24 values, workflows §1.1)."""
 
-    STEP1_DRAFT = "STEP1_DRAFT"
-    STEP1_SUBMITTED = "STEP1_SUBMITTED"
-    STEP1_ELIGIBLE = "STEP1_ELIGIBLE"
-    STEP1_INELIGIBLE = "STEP1_INELIGIBLE"
-    STEP1_APPROVED = "STEP1_APPROVED"
-    STEP1_APPROVED_WITH_CONDITIONS = "STEP1_APPROVED_WITH_CONDITIONS"
-    STEP1_NOT_APPROVED = "STEP1_NOT_APPROVED"
-    DRAFT = "DRAFT"
-    SUBMITTED = "SUBMITTED"
-    CONDITIONS_SUBMITTED = "CONDITIONS_SUBMITTED"
-    RETURNED_TO_APPLICANT = "RETURNED_TO_APPLICANT"
-    RETURNED_TO_APPLICANT_FOR_CONDITIONS = "RETURNED_TO_APPLICANT_FOR_CONDITIONS"
-    ELIGIBLE = "ELIGIBLE"
-    INELIGIBLE = "INELIGIBLE"
-    APPROVED = "APPROVED"
-    APPROVED_WITH_CONDITIONS = "APPROVED_WITH_CONDITIONS"
-    MODIFICATION_PRECONTRACTING = "MODIFICATION_PRECONTRACTING"
-    MODIFICATION_PRECONTRACTING_SUBMITTED = "MODIFICATION_PRECONTRACTING_SUBMITTED"
-    MODIFICATION_REJECTED = "MODIFICATION_REJECTED"
-    IN_MODIFICATION = "IN_MODIFICATION"
-    MODIFICATION_SUBMITTED = "MODIFICATION_SUBMITTED"
-    NOT_APPROVED = "NOT_APPROVED"
-    CONTRACTED = "CONTRACTED"
-    CLOSED = "CLOSED"
+    STEP1_DRAFT = "STEP1_DRAFT", _("Step 1 Draft")
+    STEP1_SUBMITTED = "STEP1_SUBMITTED", _("Step 1 Submitted")
+    STEP1_ELIGIBLE = "STEP1_ELIGIBLE", _("Step 1 Eligible")
+    STEP1_INELIGIBLE = "STEP1_INELIGIBLE", _("Step 1 Ineligible")
+    STEP1_APPROVED = "STEP1_APPROVED", _("Step 1 Approved")
+    STEP1_APPROVED_WITH_CONDITIONS = "STEP1_APPROVED_WITH_CONDITIONS", _("Step 1 Approved with conditions")
+    STEP1_NOT_APPROVED = "STEP1_NOT_APPROVED", _("Step 1 Not approved")
+    DRAFT = "DRAFT", _("Draft")
+    SUBMITTED = "SUBMITTED", _("Submitted")
+    CONDITIONS_SUBMITTED = "CONDITIONS_SUBMITTED", _("Conditions submitted")
+    RETURNED_TO_APPLICANT = "RETURNED_TO_APPLICANT", _("Returned to applicant")
+    RETURNED_TO_APPLICANT_FOR_CONDITIONS = "RETURNED_TO_APPLICANT_FOR_CONDITIONS", _("Returned for conditions")
+    ELIGIBLE = "ELIGIBLE", _("Eligible")
+    INELIGIBLE = "INELIGIBLE", _("Ineligible")
+    APPROVED = "APPROVED", _("Approved")
+    APPROVED_WITH_CONDITIONS = "APPROVED_WITH_CONDITIONS", _("Approved with conditions")
+    MODIFICATION_PRECONTRACTING = "MODIFICATION_PRECONTRACTING", _("In modification precontracted")
+    MODIFICATION_PRECONTRACTING_SUBMITTED = "MODIFICATION_PRECONTRACTING_SUBMITTED", _("Modification precontracted submitted")
+    MODIFICATION_REJECTED = "MODIFICATION_REJECTED", _("Rejected")
+    IN_MODIFICATION = "IN_MODIFICATION", _("In modification")
+    MODIFICATION_SUBMITTED = "MODIFICATION_SUBMITTED", _("Modification submitted")
+    NOT_APPROVED = "NOT_APPROVED", _("Not approved")
+    CONTRACTED = "CONTRACTED", _("Contracted")
+    CLOSED = "CLOSED", _("Closed")
 
 
 S = ApplicationStatus
@@ -60,9 +61,9 @@ def is_in_step1(status: str) -> bool:
 class CollaboratorLevel(models.TextChoices):
     """Jems `ProjectCollaboratorLevel`."""
 
-    VIEW = "VIEW"
-    EDIT = "EDIT"
-    MANAGE = "MANAGE"
+    VIEW = "VIEW", _("View")
+    EDIT = "EDIT", _("Edit")
+    MANAGE = "MANAGE", _("Manage")
 
 
 class Project(models.Model):

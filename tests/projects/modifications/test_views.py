@@ -76,7 +76,7 @@ def test_refusals(applicant, programme_user, contracted):
     ModificationRequest.objects.all().delete()
     Project.objects.filter(pk=contracted.pk).update(status=ApplicationStatus.DRAFT)
     page = client.get(url(contracted)).content.decode()
-    assert "for an approved or contracted project (the project is DRAFT)" in page and "Send the request" not in page
+    assert "for an approved or contracted project (the project is Draft)" in page and "Send the request" not in page
 
 
 def test_query_count_is_fixed(applicant, programme_user, contracted):

@@ -3,21 +3,22 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class EligibilityResult(models.TextChoices):
     """Jems `ProjectAssessmentEligibilityResult`."""
 
-    PASSED = "PASSED"
-    FAILED = "FAILED"
+    PASSED = "PASSED", _("Passed")
+    FAILED = "FAILED", _("Failed")
 
 
 class QualityResult(models.TextChoices):
     """Jems `ProjectAssessmentQualityResult`."""
 
-    RECOMMENDED_FOR_FUNDING = "RECOMMENDED_FOR_FUNDING"
-    RECOMMENDED_WITH_CONDITIONS = "RECOMMENDED_WITH_CONDITIONS"
-    NOT_RECOMMENDED = "NOT_RECOMMENDED"
+    RECOMMENDED_FOR_FUNDING = "RECOMMENDED_FOR_FUNDING", _("Recommended for funding")
+    RECOMMENDED_WITH_CONDITIONS = "RECOMMENDED_WITH_CONDITIONS", _("Recommended with conditions")
+    NOT_RECOMMENDED = "NOT_RECOMMENDED", _("Not recommended")
 
 
 class EligibilityAssessment(models.Model):

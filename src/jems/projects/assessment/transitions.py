@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from jems.accounts.privileges import Privilege as P
 from jems.projects.models import ApplicationStatus as S
@@ -43,6 +44,20 @@ class Action:
     REVERT_TO_CONTRACTED = "revert_to_contracted"  # revertToContracted
     REVERT = "revert"  # revertApplicationDecision
 
+
+# The button labels of the actions (also the {action} of "project.status.action.not.allowed" in the UI).
+ACTION_LABELS = {
+    Action.SET_AS_ELIGIBLE: _("Set as eligible"), Action.SET_AS_INELIGIBLE: _("Set as ineligible"),
+    Action.APPROVE: _("Approve"), Action.APPROVE_WITH_CONDITIONS: _("Approve with conditions"),
+    Action.REFUSE: _("Not approve"), Action.START_SECOND_STEP: _("Start step 2"),
+    Action.RETURN_TO_APPLICANT: _("Return to applicant"),
+    Action.HAND_BACK_TO_APPLICANT: _("Hand back to applicant"),
+    Action.START_MODIFICATION: _("Open modification"),
+    Action.APPROVE_MODIFICATION: _("Approve modification"),
+    Action.REJECT_MODIFICATION: _("Reject modification"),
+    Action.SET_TO_CONTRACTED: _("Set to contracted"), Action.SET_TO_CLOSED: _("Set to closed"),
+    Action.REVERT_TO_CONTRACTED: _("Revert to contracted"), Action.REVERT: _("Revert decision"),
+}
 
 # Jems error codes S-PA-PAA-0xx per action ("<action> is not allowed in status X").
 ERROR_CODES = {action: f"S-PA-PAA-{n:03d}" for n, action in enumerate((

@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from jems.accounts.access import has_global
@@ -21,20 +20,8 @@ from jems.projects.navigation import project_context
 
 from . import queries, services
 from .forms import FIELD_MAP, AssessmentForm, DecisionForm
-from .transitions import Action
+from .transitions import ACTION_LABELS
 
-ACTION_LABELS = {
-    Action.SET_AS_ELIGIBLE: gettext_lazy("Set as eligible"), Action.SET_AS_INELIGIBLE: gettext_lazy("Set as ineligible"),
-    Action.APPROVE: gettext_lazy("Approve"), Action.APPROVE_WITH_CONDITIONS: gettext_lazy("Approve with conditions"),
-    Action.REFUSE: gettext_lazy("Not approve"), Action.START_SECOND_STEP: gettext_lazy("Start step 2"),
-    Action.RETURN_TO_APPLICANT: gettext_lazy("Return to applicant"),
-    Action.HAND_BACK_TO_APPLICANT: gettext_lazy("Hand back to applicant"),
-    Action.START_MODIFICATION: gettext_lazy("Open modification"),
-    Action.APPROVE_MODIFICATION: gettext_lazy("Approve modification"),
-    Action.REJECT_MODIFICATION: gettext_lazy("Reject modification"),
-    Action.SET_TO_CONTRACTED: gettext_lazy("Set to contracted"), Action.SET_TO_CLOSED: gettext_lazy("Set to closed"),
-    Action.REVERT_TO_CONTRACTED: gettext_lazy("Revert to contracted"),
-}
 ASSESS = {"eligibility": (services.set_eligibility_assessment, Privilege.ProjectAssessmentEligibilityEnter,
                           services.ELIGIBILITY_STATUSES),
           "quality": (services.set_quality_assessment, Privilege.ProjectAssessmentQualityEnter,

@@ -1,6 +1,7 @@
 """B.1 project partners: identity, addresses, contacts and motivation (features §4.3)."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from jems.core.translatable import TranslatableField
 
@@ -8,53 +9,53 @@ MAX_PARTNERS = 50  # features §0
 
 
 class PartnerRole(models.TextChoices):
-    LEAD_PARTNER = "LEAD_PARTNER", "Lead partner"
-    PARTNER = "PARTNER", "Partner"
+    LEAD_PARTNER = "LEAD_PARTNER", _("Lead partner")
+    PARTNER = "PARTNER", _("Partner")
 
 
 class PartnerType(models.TextChoices):
     """The 17 target-group types of the contract (ProjectTargetGroupDTO)."""
 
-    LocalPublicAuthority = "LocalPublicAuthority", "Local public authority"
-    RegionalPublicAuthority = "RegionalPublicAuthority", "Regional public authority"
-    NationalPublicAuthority = "NationalPublicAuthority", "National public authority"
-    SectoralAgency = "SectoralAgency", "Sectoral agency"
-    InfrastructureAndServiceProvider = "InfrastructureAndServiceProvider", "Infrastructure and (public) service provider"
-    InterestGroups = "InterestGroups", "Interest groups including NGOs"
-    HigherEducationOrganisations = "HigherEducationOrganisations", "Higher education and research organisations"
-    EducationTrainingCentreAndSchool = "EducationTrainingCentreAndSchool", "Education/training centre and school"
-    EnterpriseExceptSme = "EnterpriseExceptSme", "Enterprise, except SME"
-    Sme = "Sme", "SME"
-    BusinessSupportOrganisation = "BusinessSupportOrganisation", "Business support organisation"
-    Egtc = "Egtc", "EGTC"
-    InternationalOrganisationEeig = "InternationalOrganisationEeig", "International organisation, EEIG"
-    GeneralPublic = "GeneralPublic", "General public"
-    Hospitals = "Hospitals", "Hospitals and medical centres"
-    CrossBorderLegalBody = "CrossBorderLegalBody", "Cross-border legal body"
-    Other = "Other", "Other"
+    LocalPublicAuthority = "LocalPublicAuthority", _("Local public authority")
+    RegionalPublicAuthority = "RegionalPublicAuthority", _("Regional public authority")
+    NationalPublicAuthority = "NationalPublicAuthority", _("National public authority")
+    SectoralAgency = "SectoralAgency", _("Sectoral agency")
+    InfrastructureAndServiceProvider = "InfrastructureAndServiceProvider", _("Infrastructure and (public) service provider")
+    InterestGroups = "InterestGroups", _("Interest groups including NGOs")
+    HigherEducationOrganisations = "HigherEducationOrganisations", _("Higher education and research organisations")
+    EducationTrainingCentreAndSchool = "EducationTrainingCentreAndSchool", _("Education/training centre and school")
+    EnterpriseExceptSme = "EnterpriseExceptSme", _("Enterprise, except SME")
+    Sme = "Sme", _("SME")
+    BusinessSupportOrganisation = "BusinessSupportOrganisation", _("Business support organisation")
+    Egtc = "Egtc", _("EGTC")
+    InternationalOrganisationEeig = "InternationalOrganisationEeig", _("International organisation, EEIG")
+    GeneralPublic = "GeneralPublic", _("General public")
+    Hospitals = "Hospitals", _("Hospitals and medical centres")
+    CrossBorderLegalBody = "CrossBorderLegalBody", _("Cross-border legal body")
+    Other = "Other", _("Other")
 
 
 class PartnerSubType(models.TextChoices):
-    MICRO_ENTERPRISE = "MICRO_ENTERPRISE", "Micro enterprise"
-    SMALL_ENTERPRISE = "SMALL_ENTERPRISE", "Small enterprise"
-    MEDIUM_SIZED_ENTERPRISE = "MEDIUM_SIZED_ENTERPRISE", "Medium-sized enterprise"
-    LARGE_ENTERPRISE = "LARGE_ENTERPRISE", "Large enterprise"
+    MICRO_ENTERPRISE = "MICRO_ENTERPRISE", _("Micro enterprise")
+    SMALL_ENTERPRISE = "SMALL_ENTERPRISE", _("Small enterprise")
+    MEDIUM_SIZED_ENTERPRISE = "MEDIUM_SIZED_ENTERPRISE", _("Medium-sized enterprise")
+    LARGE_ENTERPRISE = "LARGE_ENTERPRISE", _("Large enterprise")
 
 
 class VatRecovery(models.TextChoices):
-    Yes = "Yes", "Yes"
-    No = "No", "No"
-    Partly = "Partly", "Partly"
+    Yes = "Yes", _("Yes")
+    No = "No", _("No")
+    Partly = "Partly", _("Partly")
 
 
 class AddressType(models.TextChoices):
-    Organization = "Organization", "Organisation address"
-    Department = "Department", "Department address"
+    Organization = "Organization", _("Organisation address")
+    Department = "Department", _("Department address")
 
 
 class ContactType(models.TextChoices):
-    LegalRepresentative = "LegalRepresentative", "Legal representative"
-    ContactPerson = "ContactPerson", "Contact person"
+    LegalRepresentative = "LegalRepresentative", _("Legal representative")
+    ContactPerson = "ContactPerson", _("Contact person")
 
 
 class ProjectPartner(models.Model):
@@ -150,8 +151,8 @@ class PartnerStateAid(models.Model):
 class PartnerCollaboratorLevel(models.TextChoices):
     """Jems `PartnerCollaboratorLevel`."""
 
-    VIEW = "VIEW", "View"
-    EDIT = "EDIT", "Edit"
+    VIEW = "VIEW", _("View")
+    EDIT = "EDIT", _("Edit")
 
 
 class PartnerCollaborator(models.Model):

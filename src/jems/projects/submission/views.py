@@ -13,7 +13,7 @@ from jems.core.errors import JemsError
 from jems.core.messages import text_for
 from jems.core.views import app_view
 from jems.projects import access
-from jems.projects.models import ProjectStatusHistory
+from jems.projects.models import ApplicationStatus, ProjectStatusHistory
 from jems.projects.navigation import project_context
 
 from . import services
@@ -65,7 +65,7 @@ def check(request, project_id: int):
                 result = services.run_check(acc.project, request.user)
         else:
             messages.success(request, _("The application was submitted. Its status is now %(status)s.")
-                             % {"status": new_status})
+                             % {"status": ApplicationStatus(new_status).label})
             return redirect("project_submission:check", project_id=acc.project.pk)
     elif action in ("check", "confirm"):
         result = services.run_check(acc.project, request.user)
