@@ -4,12 +4,16 @@ labels in the export language, texts in the data language, every partner and the
 import io
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.defaultfilters import floatformat
 from django.utils import translation
+from PIL import Image
 from pypdf import PdfReader
 
 from jems.core.errors import NotFound, ValidationFailed
 from jems.plugins.models import PluginState
+from jems.programme.logos import queries as logos_queries
+from jems.programme.logos.services import upload_logo
 from jems.projects.exports.export import export_application_form
 from jems.projects.partners.models import ProjectPartner
 from jems.projects.services import create_version
@@ -96,3 +100,26 @@ def test_every_page_is_numbered_and_sections_are_bookmarked(applicant, texts_pro
     assert titles == ["A – Project identification", "B – Project partners", "C – Project description",
                       "D – Project budget", "E – Lump sums and unit costs"]
     assert reader.metadata.title == "GREEN – Application form"
+
+
+def test_partner_budget_per_category_and_outputs_overview(applicant, texts_project):
+    lines = pdf_text(export(applicant, texts_project[0]).content).splitlines()
+    assert contains_run(lines, ["Partner budget", "Amount", "Staff costs", "2,427.87", "Office and administration",
+                                "364.18", "External expertise and services", "10,000.00", "Equipment", "2,139.36",
+                                "Lump sums", "3,333.33"])
+    assert contains_run(lines, ["Total budget", "20,265.74"])
+    assert contains_run(lines, ["A.4 – Project outputs and results overview",
+                                "There are no project outputs or results yet."])
+
+
+def test_cover_shows_the_programme_logo(applicant, admin_user, texts_project, settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path)
+    project = texts_project[0]
+    assert not PdfReader(io.BytesIO(export(applicant, project).content)).pages[0].images
+    logos_queries.invalidate()
+    picture = io.BytesIO()
+    Image.new("RGB", (300, 100), (11, 78, 162)).save(picture, format="PNG")
+    upload_logo(actor=admin_user, upload=SimpleUploadedFile("logo.png", picture.getvalue(), "image/png"))
+    (image,) = PdfReader(io.BytesIO(export(applicant, project).content)).pages[0].images
+    assert image.image.size == (600, 200)  # the 200 px high PNG of the upload
+    logos_queries.invalidate()

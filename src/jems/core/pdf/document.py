@@ -22,6 +22,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     HRFlowable,
@@ -43,6 +44,7 @@ MUTED = colors.HexColor("#555555")
 BAR = colors.HexColor("#3b6fb6")
 CELL_PADDING = 3
 NUMBER_MIN = 18 * mm
+KEEP_LINES = 2  # a heading or label starts a new page unless this many lines of what follows fit under it
 FOOTER_SIZE = 8
 PAGE_COUNT_FORM = "pageCount"
 
@@ -73,13 +75,12 @@ def _styles(size: float) -> _Styles:
     cell = ParagraphStyle("cell", parent=body, fontSize=size - 1, leading=(size - 1) * 1.25, spaceAfter=0)
     headings = {level: ParagraphStyle(f"h{level}", parent=body, fontName=bold, fontSize=font_size,
                                       leading=font_size * 1.25, spaceBefore=font_size * 0.8,
-                                      spaceAfter=font_size * 0.35, keepWithNext=1)
+                                      spaceAfter=font_size * 0.35)
                 for level, font_size in {1: size + 11, 2: size + 4, 3: size + 2, 4: size + 0.5}.items()}
     return _Styles(
         body=body,
         muted=ParagraphStyle("muted", parent=body, textColor=MUTED),
-        label=ParagraphStyle("label", parent=body, fontName=bold, spaceBefore=size * 0.45, spaceAfter=0,
-                             keepWithNext=1),
+        label=ParagraphStyle("label", parent=body, fontName=bold, spaceBefore=size * 0.45, spaceAfter=0),
         value=ParagraphStyle("value", parent=body, leftIndent=8, spaceAfter=0),
         cell=cell,
         head_cell=ParagraphStyle("head_cell", parent=cell, fontName=bold),
@@ -164,7 +165,9 @@ class PdfDocument:
         """A heading of level 1–4; levels 2–4 are the outline's levels 0–2."""
         if new_page and self.story:
             self.story.append(PageBreak())
-        self.story.append(_Heading(text, self.styles.headings[level], level - 2 if outline and level > 1 else None))
+        style = self.styles.headings[level]
+        self.story.append(CondPageBreak(style.spaceBefore + style.leading + KEEP_LINES * self.styles.body.leading))
+        self.story.append(_Heading(text, style, level - 2 if outline and level > 1 else None))
         if level == 2:
             self.story.append(HRFlowable(width="100%", thickness=0.6, color=MUTED, spaceBefore=0, spaceAfter=4))
 
@@ -174,8 +177,11 @@ class PdfDocument:
 
     def fields(self, pairs: Iterable[tuple[str, object]]) -> None:
         """A label/value list: each label in bold, its value (one text or several lines) indented below."""
+        label_style = self.styles.label
+        keep = label_style.spaceBefore + label_style.leading + KEEP_LINES * self.styles.value.leading
         for label, value in pairs:
-            self.story.append(Paragraph(markup(label), self.styles.label))
+            self.story.append(CondPageBreak(keep))
+            self.story.append(Paragraph(markup(label), label_style))
             for line in value if isinstance(value, list | tuple) else [value]:
                 self.story.append(Paragraph(markup(line), self.styles.value))
 

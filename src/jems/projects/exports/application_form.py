@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from jems.core.languages import SystemLanguage
 from jems.cost_options.models import ProgrammeLumpSum
+from jems.finance import budget as finance_budget
 from jems.finance.cofinancing import share_percentage
 from jems.plugins.hookspecs import ExportResult, PluginType, hookimpl
 from jems.priorities.ui import text_in
@@ -26,7 +27,10 @@ from jems.projects.lumpsums.parts import frozen_lump_sums
 from jems.projects.overviews import views as overview_views
 from jems.projects.overviews.outputs import budget_out
 from jems.projects.overviews.queries import SPF, ProjectOverviews
+from jems.projects.results import workplan
+from jems.projects.results.overview import overview_lines
 from jems.projects.results.parts import from_snapshot as results_from_snapshot
+from jems.projects.results.views import overview_cells
 
 from .form_pdf import choice, write
 
@@ -57,18 +61,21 @@ def _time_plan(work_packages: list[dict], period_count: int) -> list[dict]:
 
 
 def _partner_finances(ov: ProjectOverviews) -> dict[int, dict]:
-    """partner id → its co-financing as B shows it: (fund, rate, amount) per fund and the partner contribution
-    from the D.1 management row, the total budget, and (name, legal status, amount, % of the total partner
+    """partner id → its budget and co-financing as B shows them: (label, amount) per cost category with costs,
+    (fund, rate, amount) per fund and the partner contribution from the D.1 management row, the total budget, and (name, legal status, amount, % of the total partner
     budget) per origin of the contribution."""
     rows = {item.partner["id"]: item.row for item in ov.per_fund[0]
             if item.partner is not None and item.cost_type != SPF}
     funds = {fund.pk: text_in(fund.abbreviation) or str(fund.pk) for fund in ov.funds}
     out = {}
     for pid, row in rows.items():
-        total = ov.partner_totals[pid].management_total
+        totals = ov.partner_totals[pid]
+        total = totals.management_total
         lines = [(funds[cell.fund_id], cell.percentage, cell.value) for cell in row.funds if cell.percentage]
         contributions = (ov.cofinancing.get(pid) or {}).get("contributions") or []
         out[pid] = {
+            "categories": [(overview_views.CATEGORY_LABELS[name], getattr(totals, name))
+                           for name in finance_budget.CATEGORIES if getattr(totals, name)],
             "funds": [*lines, (_("Partner contribution"), None, row.total_partner_contribution)],
             "total": total,
             "contributions": [(c.get("name") or "", choice(ContributionStatus, c.get("status")), c.get("amount"),
@@ -92,7 +99,10 @@ def form_context(ov: ProjectOverviews, *, version: str, data_language: str, gene
         "language": data_language, "form": snapshot, "partners": ov.partners, "partner_labels": labels,
         "organizations": snapshot.get("associatedOrganizations") or [],
         "description": snapshot.get("description") or {}, "work_packages": work_packages,
-        "results": results_from_snapshot(snapshot), "time_plan": _time_plan(work_packages, ov.period_count),
+        "results": results_from_snapshot(snapshot),
+        "outputs_overview": [overview_cells(line) for line in overview_lines(
+            workplan.work_plan(project.pk, ov.snapshot, with_activities=False), results_from_snapshot(snapshot))],
+ "time_plan": _time_plan(work_packages, ov.period_count),
         "period_count": ov.period_count,
         "partner_budgets": [{"label": labels[row["partner"]["id"]], "total": row["totalSum"],
                              "share": share_percentage(row["totalSum"], ov.category_totals["total"])}

@@ -13,6 +13,7 @@ from django.utils import timezone
 from jems.plugins import registry
 from jems.plugins.hookspecs import ExportResult
 from jems.programme.exports.budget import PLUGIN_KEY as BUDGET_PLUGIN_KEY
+from jems.programme.logos.queries import pdf_logo
 from jems.projects import queries as project_queries
 from jems.projects.overviews import queries as overview_queries
 
@@ -35,10 +36,11 @@ def export_application_form(*, actor, project_id: int, export_language: str, dat
                             local_date_time: datetime | None = None, version: str | None = None,
                             plugin_key: str | None = None) -> ExportResult:
     """The application form of a project the actor may see as a file made by the chosen plugin (the standard
-    PDF when none is given); `local_date_time` is the user's clock shown on the cover (now when absent)."""
+    PDF when none is given), with the programme logo (its 200 px PNG, when one is set); `local_date_time` is the
+    user's clock shown on the cover (now when absent)."""
     ov, label = _load(actor, project_id, version)
     return registry.run(plugin_key or FORM_PLUGIN_KEY, FORM_HOOK, actor=actor, project_id=ov.project.pk,
-                        export_language=export_language, data_language=data_language, version=label, logo=None,
+                        export_language=export_language, data_language=data_language, version=label, logo=pdf_logo(),
                         local_date_time=local_date_time or timezone.localtime().replace(tzinfo=None), data=ov)
 
 

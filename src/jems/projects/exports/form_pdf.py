@@ -90,6 +90,29 @@ class _Writer:
                                 money(line["row"].total_public_contribution), money(line["row"].private_contribution),
                                 money(line["row"].total_fund_and_contribution)] for line in table["rows"]],
                       numeric_from=1, caption=table["title"])
+        self.outputs_overview()
+
+    def outputs_overview(self) -> None:
+        doc = self.doc
+        doc.heading(3, _("A.4 – Project outputs and results overview"))
+        lines = self.c["outputs_overview"]
+        if not lines:
+            doc.paragraph(_("There are no project outputs or results yet."), muted=True)
+            return
+        rows = []
+        for line in lines:
+            output_indicator = (_("No project output leads to this result indicator.") if line["only_result"]
+                                else line["output_indicator"] or _("No output indicator"))
+            rows.append([
+                " ".join(v for v in (output_indicator, f"({line['output_unit']})" if line["output_unit"] else "") if v),
+                line["output_sum"], line["output"], line["output_target"],
+                " ".join(v for v in (line["result_indicator"] or _("No result indicator"),
+                                     f"({line['result_unit']})" if line["result_unit"] else "") if v),
+                line["baselines"], line["result_sum"]])
+        doc.table([_("Programme output indicator"), _("Total target value of the output indicator"),
+                   _("Project output"), _("Output target value"), _("Programme result indicator"), _("Baseline"),
+                   _("Total target value of the results")], rows,
+                  widths=(0.2, 0.1, 0.18, 0.1, 0.2, 0.1, 0.12))
 
     def section_b(self) -> None:
         c, doc = self.c, self.doc
@@ -140,6 +163,8 @@ class _Writer:
         if not finance:
             return
         doc = self.doc
+        doc.table([_("Partner budget"), _("Amount")], [[label, money(amount)] for label, amount in finance["categories"]],
+                  numeric_from=1, footer=[[_("Total budget"), money(finance["total"])]])
         rows = [[name, money(rate), money(amount)] for name, rate, amount in finance["funds"]]
         doc.table([_("Co-financing"), _("Co-financing rate (%)"), _("Amount")], rows, numeric_from=1,
                   footer=[[_("Total budget"), "", money(finance["total"])]])

@@ -155,7 +155,7 @@ def outputs_overview(request, project_id: int):
     page = Page(request, project_id)
     lines = overview.overview_lines(page.data.work_plan(with_activities=False), page.data.results())
     return render(request, "results/overview.html", page.context(
-        "overviewTables", lines=[_display(line) for line in lines],
+        "overviewTables", lines=[overview_cells(line) for line in lines],
         **co_financing_context(request.user, project_id, page.version)))
 
 
@@ -169,7 +169,7 @@ def _indicator(identifier, code, name) -> str:
     return f"{identifier}{f' ({code})' if code else ''} – {text_in(name)}"
 
 
-def _display(line: dict) -> dict:
+def overview_cells(line: dict) -> dict:
     """An A.4 line as the texts of the table cells."""
     output_number = line["projectOutputNumber"]
     return {
