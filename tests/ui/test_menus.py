@@ -58,6 +58,8 @@ def test_data_export_entry_hidden_without_the_export_privilege(path):
 
 def test_data_export_reader_sees_only_the_data_export_entry():
     client = client_with("ProgrammeDataExportRetrieve")
+    assert client.get("/app/programme")["Location"] == "/app/programme/export"
+    assert client.post("/app/programme", {}).status_code == 403
     html = client.get("/app/programme/export").content.decode()
     assert 'href="/app/programme/export" aria-current="page">Data export</a>' in html
     assert 'href="/app/programme/funds"' not in html and 'href="/app/programme/checklists"' not in html

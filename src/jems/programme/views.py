@@ -38,7 +38,7 @@ from .forms import (
 from .identifiers import format_custom_identifier
 from .languages import input_languages
 from .lock import is_setup_locked
-from .navigation import programme_context
+from .navigation import programme_context, programme_menu
 
 ROW_PATH = re.compile(r"^(?P<list>\w+)\[(?P<index>\d+)\]\.(?P<field>\w+)")
 CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
@@ -130,6 +130,11 @@ def _read_only_rows(formset) -> None:
 @require_http_methods(["GET", "POST"])
 @app_view
 def basic_data(request):
+    """Programme → Basic data; the Programme menu item opens here, so a user without the setup privilege is
+    sent to the first Programme page they may open."""
+    allowed = programme_menu(request.user)
+    if request.method == "GET" and allowed and allowed[0][0] != "basic":
+        return redirect(allowed[0][2])
     data = queries.programme_data(actor=request.user)
     initial = {field: getattr(data, field) for field in BasicDataForm.base_fields}
     form = BasicDataForm(request.POST or None, initial=initial)

@@ -43,7 +43,7 @@ def _flat_rates(data: BudgetData, budget: dict) -> list[CheckMessage]:
     for key, rate in budget["options"].items():
         if rate is None:
             continue
-        name = FlatRateType(FLAT_RATE_TYPES[key]).label
+        name = str(FlatRateType(FLAT_RATE_TYPES[key]).label)
         if key not in data.rules.flat_rates:
             messages.append(error("b.budget.flat.rate.not.offered", name=name, rate=rate))
             continue
