@@ -42,3 +42,25 @@ def test_builtin_plugin_names(admin_user, api_as):
     names = {p["key"]: p["name"] for p in api_as(admin_user).get(
         "/api/plugin/list/PRE_SUBMISSION_CHECK").json()}
     assert names["jems-pre-condition-check-off"] == "No check (submission always allowed)"
+
+
+def test_setup_lock_names_the_refused_change_in_the_ui_language(admin_user, api_as):
+    from django.utils import timezone
+    from django.utils.translation import override
+
+    from jems.calls.models import Call, CallStatus
+    from jems.core.errors import JemsError
+    from jems.core.messages import text_for
+    from jems.priorities import services
+    from jems.priorities.models import ProgrammePriority
+
+    priority = ProgrammePriority.objects.create(code="P1", title={"EN": "Smarter"}, objective="PO1")
+    Call.objects.create(name="Published", status=CallStatus.PUBLISHED, start_date=timezone.now(),
+                        end_date=timezone.now())
+    with override("de"), pytest.raises(JemsError) as refusal:
+        services.delete_priority(actor=admin_user, priority_id=priority.pk)
+    with override("de"):
+        assert text_for(refusal.value.key, refusal.value.args_).startswith(
+            "Das Löschen einer Priorität ist nicht möglich")
+    body = api_as(admin_user).delete(f"/api/programmePriority/{priority.pk}").json()
+    assert body["i18nMessage"]["i18nArguments"] == {"what": "Deleting a priority"}

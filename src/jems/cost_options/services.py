@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from jems.accounts.privileges import Privilege
 from jems.accounts.services import require
@@ -153,7 +154,7 @@ def update_lump_sum(*, actor, lump_sum_id: int | None, name: Mapping[str, str],
                                   splitting_allowed=splitting_allowed, fast_track=fast_track, phase=phase,
                                   categories=categories, payment_claim=payment_claim)
         after = _lump_sum_snapshot(lump_sum)
-        _refuse_locked_change(before, after, LUMP_SUM_LOCKED_FIELDS, "Changing the figures of a lump sum")
+        _refuse_locked_change(before, after, LUMP_SUM_LOCKED_FIELDS, _("Changing the figures of a lump sum"))
         lump_sum.save()
         record(AuditAction.PROGRAMME_LUMP_SUM_CHANGED, actor=actor, entity_related_id=lump_sum.pk,
                description=f"Programme lump sum (id={lump_sum.pk}) '{after['name']}' was changed:\n"
@@ -168,7 +169,7 @@ def delete_lump_sum(*, actor, lump_sum_id: int) -> None:
         lump_sum = ProgrammeLumpSum.objects.select_for_update().filter(pk=lump_sum_id).first()
         if lump_sum is None:
             raise NotFound(key="programme.lumpSum.not.found", args={"id": lump_sum_id})
-        refuse_if_locked("Deleting a lump sum")
+        refuse_if_locked(_("Deleting a lump sum"))
         name = _first_text(lump_sum.name)
         lump_sum.delete()
         record(AuditAction.PROGRAMME_LUMP_SUM_DELETED, actor=actor, entity_related_id=lump_sum_id,
@@ -286,7 +287,7 @@ def update_unit_cost(*, actor, unit_cost_id: int | None, name: Mapping[str, str]
             foreign_currency_code=foreign_currency_code, one_cost_category=one_cost_category, categories=categories,
             project_defined=project_defined, payment_claim=payment_claim)
         after = _unit_cost_snapshot(unit_cost)
-        _refuse_locked_change(before, after, UNIT_COST_LOCKED_FIELDS, "Changing the figures of a unit cost")
+        _refuse_locked_change(before, after, UNIT_COST_LOCKED_FIELDS, _("Changing the figures of a unit cost"))
         unit_cost.save()
         record(AuditAction.PROGRAMME_UNIT_COST_CHANGED, actor=actor, entity_related_id=unit_cost.pk,
                description=f"Programme unit cost (id={unit_cost.pk}) '{after['name']}' was changed:\n"
@@ -301,7 +302,7 @@ def delete_unit_cost(*, actor, unit_cost_id: int) -> None:
         unit_cost = ProgrammeUnitCost.objects.select_for_update().filter(pk=unit_cost_id, project__isnull=True).first()
         if unit_cost is None:
             raise NotFound(key="programme.unitCost.not.found", args={"id": unit_cost_id})
-        refuse_if_locked("Deleting a unit cost")
+        refuse_if_locked(_("Deleting a unit cost"))
         name = _first_text(unit_cost.name)
         unit_cost.delete()
         record(AuditAction.PROGRAMME_UNIT_COST_DELETED, actor=actor, entity_related_id=unit_cost_id,

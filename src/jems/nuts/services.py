@@ -7,6 +7,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from jems.accounts.privileges import Privilege
 from jems.accounts.services import require
@@ -68,7 +69,7 @@ def update_programme_area(*, actor, codes) -> set[str]:
         current = set(ProgrammeNuts.objects.select_for_update().values_list("region_id", flat=True))
         removed, added = current - wanted, wanted - current
         if removed:
-            refuse_if_locked("Removing regions from the programme area", field="nuts")
+            refuse_if_locked(_("Removing regions from the programme area"), field="nuts")
         if not (removed or added):
             return current
         ProgrammeNuts.objects.filter(region_id__in=removed).delete()

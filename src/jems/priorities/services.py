@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from jems.accounts.privileges import Privilege
 from jems.accounts.services import require
@@ -221,9 +222,9 @@ def update_priority(*, actor, priority_id: int, code: str, title: Mapping[str, s
         kept = {_value(item.programme_objective_policy) for item in specific_objectives}
         removed = [policy for policy, _code, _dims in before_objectives if policy not in kept]
         if objective != priority.objective:
-            refuse_if_locked("Changing the policy objective of a priority", field="objective")
+            refuse_if_locked(_("Changing the policy objective of a priority"), field="objective")
         if removed:
-            refuse_if_locked("Removing a specific objective from a priority", field="specificObjectives")
+            refuse_if_locked(_("Removing a specific objective from a priority"), field="specificObjectives")
             used = _used_by_indicators(removed)
             if used:
                 raise ValidationFailed(
@@ -276,7 +277,7 @@ def delete_priority(*, actor, priority_id: int) -> None:
         priority = ProgrammePriority.objects.select_for_update().filter(pk=priority_id).first()
         if priority is None:
             raise NotFound(key="programme.priority.not.found", args={"id": priority_id})
-        refuse_if_locked("Deleting a priority")
+        refuse_if_locked(_("Deleting a priority"))
         policies = [so.programme_objective_policy for so in priority.specific_objectives.all()]
         used = _used_by_indicators(policies)
         if used:
@@ -431,7 +432,7 @@ def delete_output_indicator(*, actor, indicator_id: int) -> None:
         indicator = OutputIndicator.objects.select_for_update().filter(pk=indicator_id).first()
         if indicator is None:
             raise NotFound(key="programme.indicator.not.found", args={"id": indicator_id})
-        refuse_if_locked("Deleting an output indicator")
+        refuse_if_locked(_("Deleting an output indicator"))
         identifier = indicator.identifier
         indicator.delete()
         record(AuditAction.PROGRAMME_INDICATOR_DELETED, actor=actor, entity_related_id=indicator_id,
@@ -523,7 +524,7 @@ def delete_result_indicator(*, actor, indicator_id: int) -> None:
         indicator = ResultIndicator.objects.select_for_update().filter(pk=indicator_id).first()
         if indicator is None:
             raise NotFound(key="programme.indicator.not.found", args={"id": indicator_id})
-        refuse_if_locked("Deleting a result indicator")
+        refuse_if_locked(_("Deleting a result indicator"))
         identifier = indicator.identifier
         indicator.delete()
         record(AuditAction.PROGRAMME_INDICATOR_DELETED, actor=actor, entity_related_id=indicator_id,
