@@ -5,6 +5,7 @@ after-publication rule. Pure functions over the catalogue; no database access.""
 from dataclasses import dataclass
 
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from .catalogue import FIELD_ROWS
@@ -76,9 +77,9 @@ class FieldSetting:
     number: int
     enum: str
     id: str
-    label: str
-    section: str
-    group: str
+    label: Promise  # translatable (gettext_lazy), as are section and group
+    section: Promise
+    group: Promise
     allowed_standard: tuple[str, ...]
     allowed_spf: tuple[str, ...]
     default_standard: str | None
