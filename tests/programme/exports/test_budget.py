@@ -105,7 +105,7 @@ def test_version_and_languages(applicant, small_project):
     assert num(old[1][14]) == D("2139.36") and num(new[1][14]) == 0
     assert num(old[-1][-1]) == Decimal("23738.52") and num(new[-1][-1]) < num(old[-1][-1])
     german = sheets(export(applicant, project, export_language="DE", data_language="DE"))
-    assert len(german) == 3
+    assert len(german) == 4
 
 
 def test_refusals(stranger, applicant, small_project):

@@ -82,3 +82,17 @@ def period_amounts(partner_ids: list[int], snapshot: dict | None) -> dict[int, d
     for pid, category, text in rows:
         _add_periods(result[pid].setdefault(CATEGORY_FIELDS[category], {}), json.loads(text) if text else ())
     return result
+
+
+def row_period_sums(rows: dict[int, list[tuple[str, dict[int, Decimal]]]]) -> dict[int, dict[str, dict[int, Decimal]]]:
+    """The result of `period_amounts` from rows a caller has already read with their period amounts as Decimal:
+    partner id → [(cost category, period → amount)] (the budget export reads every row with its texts once)."""
+    result: dict[int, dict[str, dict[int, Decimal]]] = {}
+    for pid, items in rows.items():
+        amounts = result[pid] = {}
+        for category, periods in items:
+            target = amounts.setdefault(CATEGORY_FIELDS[category], {})
+            get = target.get
+            for number, amount in periods.items():
+                target[number] = get(number, ZERO) + amount
+    return result

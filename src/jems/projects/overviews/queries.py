@@ -2,7 +2,8 @@
 
 `load(actor, project_id, version)` reads everything of a project in one pass with a fixed number of queries
 (access, partners, partner budget options and row sums, lump sums, co-financing sets, the call's funds; the
-rows' period amounts only when a per-period overview is asked for) and `ProjectOverviews` computes each
+rows' period amounts only when a per-period overview is asked for, unless the caller hands over rows it has
+read, `use_row_periods`) and `ProjectOverviews` computes each
 overview once, on first use, with jems.finance only:
 
 * `partner_totals` – B(options, S) per partner (finance-rules §1.3 `calculate`, as `budget.totals`);
@@ -31,7 +32,7 @@ from jems.projects.lumpsums.queries import lump_sums_of
 from jems.projects.partners import queries as partner_queries
 from jems.projects.queries import version_snapshot
 
-from .inputs import partner_inputs, period_amounts
+from .inputs import partner_inputs, period_amounts, row_period_sums
 
 MANAGEMENT = "Management"
 SPF = "Spf"
@@ -93,7 +94,8 @@ class ProjectOverviews:
                       .order_by("fund_id")]
         self.fund_dtos = {fund.pk: fund_dto(fund) for fund in self.funds}
         self.inputs = partner_inputs([p["id"] for p in partners], snapshot)
-        self.lump_sums = [finance_lumpsums.LumpSum.from_api(row) for row in lump_sums_of(self.project, snapshot)]
+        self.lump_sum_rows = lump_sums_of(self.project, snapshot)  # E.1 rows (ProjectLumpSumDTO shape), in order
+        self.lump_sums = [finance_lumpsums.LumpSum.from_api(row) for row in self.lump_sum_rows]
         self.cofinancing = partner_cofinancing(self.project, snapshot)
         self.spf_cofinancing = partner_spf_cofinancing(self.project, snapshot) if self.spf_call else {}
         self.duration = snapshot.get("duration") if snapshot is not None else self.project.duration
@@ -144,6 +146,11 @@ class ProjectOverviews:
     def period_amounts(self) -> dict[int, dict[str, dict[int, Decimal]]]:
         """partner id → category → period → Σ of the rows' period amounts (read on first use)."""
         return period_amounts(list(self.inputs), self.snapshot)
+
+    def use_row_periods(self, rows: dict[int, list[tuple[str, dict[int, Decimal]]]]) -> None:
+        """Take `period_amounts` from budget rows the caller has already read (partner id → [(cost category,
+        period → amount)]) instead of reading them again; call it before the first per-period overview."""
+        self.__dict__["period_amounts"] = row_period_sums(rows)
 
     def _period_sums(self, partner_id: int, lump_sums: dict[int, Decimal]) -> dict[int, CategorySums]:
         """period → entered sums of the partner's row period amounts and lump-sum shares (SPF left out)."""
