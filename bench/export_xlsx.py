@@ -3,8 +3,9 @@ programme data exports (projects, partners).
 
 Builds the scratch database of bench/budget_scale.py (a small project and the large one: 50 partners × 300
 budget rows × 60 periods, 50 lump sums, co-financing) and times, over --repeat runs after one warm-up,
-`jems.programme.exports.budget.export_budget` on the large project (load, plugin registry, workbook) and the
-projects and partners XLSX plugins through the registry. Prints the p50 / max seconds and the file sizes.
+`jems.projects.exports.export.export_budget` on the large project (load, plugin registry, the workbook with its
+four sheets, the per-row one with 15,000 row lines) and the projects and partners XLSX plugins through the
+registry. Prints the p50 / max seconds and the file sizes.
 
 Run:  .venv/bin/python bench/export_xlsx.py [--repeat 5]
 Exits non-zero when the budget export's p50 is 3 s or more. Nothing outside the temporary directory is touched.
@@ -45,8 +46,8 @@ def main() -> int:
         budget_scale.setup_django(Path(tmp))
         from jems.plugins import registry
         from jems.plugins.hookspecs import HOOKS, PluginType
-        from jems.programme.exports.budget import export_budget
         from jems.programme.exports.data import PARTNERS_PLUGIN_KEY, PROJECTS_PLUGIN_KEY
+        from jems.projects.exports.export import export_budget
 
         setup = budget_scale.call_setup()
         budget_scale.build("small", setup)
