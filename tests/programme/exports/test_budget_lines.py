@@ -192,6 +192,22 @@ def test_travel_office_on_direct_and_other_flat_rates(applicant, small_project):
     assert money(total[-1]) == money(d3(result)[-1][-1])
 
 
+def test_single_category_unit_cost_row(applicant, small_project):
+    project, _lead, uni, *_ = small_project
+    day = ProgrammeUnitCost.objects.create(name={"EN": "Expert day"}, type={"EN": "day"}, cost_per_unit="312.25",
+                                           one_cost_category=True, categories=["StaffCosts"])
+    project.call.unit_costs.add(day)
+    row(uni, "STAFF", "3", "312.25", [(1, "312.25"), (2, "624.50")], unit_cost=day, sort=1)
+    result = export(applicant, project)
+    line = next(line for line in sheet(result) if line[3] == "Staff costs – unit cost")
+    assert line[:5] == ("PP2", "UNI", "Active", "Staff costs – unit cost", "Expert day") and line[8] == "day"
+    # 3 × 312.25 = 936.75 (finance-rules §1.1 row sum)
+    assert [money(v) for v in line[9:]] == [D("3.00"), D("312.25"), None, D("312.25"), D("624.50"), None,
+                                            D("936.75")]
+    uni_d2 = sheet(result, "D.2 Budget breakdown")[2]
+    assert [money(v) for v in uni_d2[3:7]] == [D("1936.75"), 0, D("1000.00"), D("936.75")]
+
+
 def test_inactive_partner_listed_and_included(applicant, small_project):
     project, _lead, uni, *_ = small_project
     ProjectPartner.objects.filter(pk=uni.pk).update(active=False)
