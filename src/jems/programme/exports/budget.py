@@ -33,6 +33,7 @@ from decimal import Decimal
 
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from jems.finance import budget as finance_budget
 from jems.finance import cofinancing as finance_cofinancing
@@ -288,9 +289,10 @@ class StandardBudgetExport:
 
     key = PLUGIN_KEY
     plugin_type = PluginType.BUDGET_EXPORT
-    name = "Standard budget export"
+    name = gettext_lazy("Standard budget export")
     version = "1.0"
-    description = "XLSX: budget per fund, budget breakdown and budget per period of every partner"
+    description = gettext_lazy("XLSX: budget per fund, budget breakdown, budget per period and budget lines of "
+                               "every partner")
 
     @hookimpl
     def jems_budget_export(self, export_language, data_language, data) -> ExportResult:

@@ -4,6 +4,7 @@ the data language. Budgets are the calculated totals (finance-rules §1.3) of th
 
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from jems.plugins.hookspecs import ExportResult, PluginType, hookimpl
 from jems.projects.budget.totals import partner_budgets
@@ -82,8 +83,10 @@ class ProgrammeDataPlugin:
 
 def register_builtin(registry_module) -> None:
     """Register the standard projects and partners XLSX plugins (from AppConfig.ready)."""
-    registry_module.register(ProgrammeDataPlugin(PROJECTS_PLUGIN_KEY, "Standard projects export",
-                                                 "XLSX of all projects: call, status and budget", projects_xlsx))
-    registry_module.register(ProgrammeDataPlugin(PARTNERS_PLUGIN_KEY, "Standard partners export",
-                                                 "XLSX of all partners of all projects with their budget",
+    registry_module.register(ProgrammeDataPlugin(PROJECTS_PLUGIN_KEY, gettext_lazy("Standard projects export"),
+                                                 gettext_lazy("XLSX of all projects: call, status and budget"),
+                                                 projects_xlsx))
+    registry_module.register(ProgrammeDataPlugin(PARTNERS_PLUGIN_KEY, gettext_lazy("Standard partners export"),
+                                                 gettext_lazy("XLSX of all partners of all projects with their "
+                                                              "budget"),
                                                  partners_xlsx))

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from jems.core.languages import SystemLanguage
 from jems.cost_options.models import ProgrammeLumpSum
@@ -136,9 +137,9 @@ class StandardApplicationFormExport:
 
     key = STANDARD_PLUGIN_KEY
     plugin_type = PluginType.APPLICATION_FORM_EXPORT
-    name = "Standard application form export"
+    name = gettext_lazy("Standard application form export")
     version = "1.0"
-    description = "The application form A-E as a PDF."
+    description = gettext_lazy("Built-in: the application form A–E as a PDF.")
 
     @hookimpl
     def jems_application_form_export(self, project_id, export_language, data_language, version, logo,
