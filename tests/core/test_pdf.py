@@ -6,9 +6,10 @@ import shutil
 
 from pypdf import PdfReader
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Paragraph
 
 from jems.core.pdf import fonts
-from jems.core.pdf.document import PdfDocument
+from jems.core.pdf.document import PdfDocument, markup, paragraph
 
 
 def text_of(content: bytes) -> list[str]:
@@ -69,3 +70,18 @@ def test_fonts_are_looked_up_in_the_configured_folder(settings, tmp_path):
     (tmp_path / "truetype").mkdir()
     shutil.copy(system_font, tmp_path / "truetype" / "DejaVuSans.ttf")
     assert fonts._find("DejaVuSans.ttf") == tmp_path / "truetype" / "DejaVuSans.ttf"
+
+
+def test_plain_paragraph_lays_out_like_a_parsed_one():
+    """The one-line short cut breaks lines as ReportLab's parsed paragraph does, special characters included."""
+    style = PdfDocument(title="Plain", language="en").styles.value
+    text = "Grenzüberschreitende <Zusammenarbeit> & coopération – Πράσινα ποτάμια " * 40
+    ours, parsed = paragraph(text, style), Paragraph(markup(text), style)
+    assert ours.wrap(300, 10_000) == parsed.wrap(300, 10_000)
+    assert len(ours.blPara.lines) == len(parsed.blPara.lines) > 20
+    pages = []
+    for flowable in (ours, parsed):
+        doc = PdfDocument(title="Plain", language="en")
+        doc.story.append(flowable)
+        pages.append(text_of(doc.build()))
+    assert pages[0] == pages[1] and "<Zusammenarbeit> & coopération" in pages[0][0]

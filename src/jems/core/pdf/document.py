@@ -49,6 +49,22 @@ FOOTER_SIZE = 8
 PAGE_COUNT_FORM = "pageCount"
 
 
+_FRAGMENTS: dict = {}  # style name -> (style, its first text fragment)
+
+
+def paragraph(value, style: ParagraphStyle) -> Paragraph:
+    """A Paragraph of a plain value (None as nothing, line breaks kept). A one-line text gets its one fragment as a
+    copy of the style's with the text set, instead of going through ReportLab's markup parser, which was a third
+    of the time of building a large document; text with line breaks is escaped and parsed."""
+    text = "" if value is None else str(value)
+    if "\n" in text or "\r" in text:
+        return Paragraph(markup(text), style)
+    known = _FRAGMENTS.get(style.name)
+    if known is None or known[0] is not style:
+        known = _FRAGMENTS[style.name] = (style, Paragraph("x", style).frags[0])
+    return Paragraph(text, style, frags=[known[1].clone(text=text, link=[], us_lines=[])])
+
+
 def markup(value) -> str:
     """A value as Paragraph markup: None as nothing, the text escaped, line breaks kept."""
     if value is None:
@@ -173,7 +189,7 @@ class PdfDocument:
 
     def paragraph(self, text, *, muted: bool = False, centered: bool = False) -> None:
         style = self.styles.cover if centered else self.styles.muted if muted else self.styles.body
-        self.story.append(Paragraph(markup(text), style))
+        self.story.append(paragraph(text, style))
 
     def fields(self, pairs: Iterable[tuple[str, object]]) -> None:
         """A label/value list: each label in bold, its value (one text or several lines) indented below."""
@@ -181,9 +197,9 @@ class PdfDocument:
         keep = label_style.spaceBefore + label_style.leading + KEEP_LINES * self.styles.value.leading
         for label, value in pairs:
             self.story.append(CondPageBreak(keep))
-            self.story.append(Paragraph(markup(label), label_style))
+            self.story.append(paragraph(label, label_style))
             for line in value if isinstance(value, list | tuple) else [value]:
-                self.story.append(Paragraph(markup(line), self.styles.value))
+                self.story.append(paragraph(line, self.styles.value))
 
     def table(self, header: Sequence[str] | None, rows: Sequence[Sequence], *, numeric_from: int | None = None,
               footer: Sequence[Sequence] = (), bold_rows: Iterable[int] = (), caption: str = "",
@@ -193,7 +209,7 @@ class PdfDocument:
         columns before them. `widths` (fractions of the page width) fix the widths of a table without numbers.
         `footer` rows and the body rows at `bold_rows` are bold."""
         if caption:
-            self.story.append(Paragraph(markup(caption), self.styles.label))
+            self.story.append(paragraph(caption, self.styles.label))
         count = len(header) if header else len(rows[0]) if rows else 0
         if not count:
             return
@@ -241,7 +257,7 @@ class PdfDocument:
         for r, line in enumerate(lines):
             heading = has_header and r == 0
             style = head if heading or r in bold else cell
-            data.append([Paragraph(markup(line[i]), self.styles.head_number if heading and n >= first_number
+            data.append([paragraph(line[i], self.styles.head_number if heading and n >= first_number
                                    else style) if i < numeric_from or heading else markup(line[i])
                          for n, (i, _) in enumerate(columns)])
         commands = [("GRID", (0, 0), (-1, -1), 0.5, GRID), ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -258,9 +274,9 @@ class PdfDocument:
     def time_plan(self, header: Sequence[str], rows: Iterable[tuple[str, str, tuple[float, float] | None]]) -> None:
         """A chart of bars: per row a label, its period range as text and the bar (left %, width %) or None."""
         cell = self.styles.cell
-        data = [[Paragraph(markup(text), self.styles.head_cell) for text in header]]
+        data = [[paragraph(text, self.styles.head_cell) for text in header]]
         for label, periods, bar in rows:
-            data.append([Paragraph(markup(label), cell), markup(periods),
+            data.append([paragraph(label, cell), markup(periods),
                          _Bar(*bar, height=cell.fontSize) if bar else ""])
         table = Table(data, colWidths=[WIDTH * 0.45, WIDTH * 0.12, WIDTH * 0.43], repeatRows=1, hAlign="LEFT",
                       splitInRow=1)
