@@ -14,6 +14,7 @@ from jems.core.errors import NotFound, ValidationFailed
 from jems.plugins.models import PluginState
 from jems.programme.logos import queries as logos_queries
 from jems.programme.logos.services import upload_logo
+from jems.programme.models import LegalStatus
 from jems.projects.exports.export import export_application_form
 from jems.projects.partners.models import ProjectPartner
 from jems.projects.services import create_version
@@ -123,3 +124,16 @@ def test_cover_shows_the_programme_logo(applicant, admin_user, texts_project, se
     (image,) = PdfReader(io.BytesIO(export(applicant, project).content)).pages[0].images
     assert image.image.size == (600, 200)  # the 200 px high PNG of the upload
     logos_queries.invalidate()
+
+
+def test_partner_identity_with_code_list_labels(applicant, texts_project):
+    lead = texts_project[1]
+    status = LegalStatus.objects.create(description={"EN": "Regional authority"})
+    ProjectPartner.objects.filter(pk=lead.pk).update(
+        partner_type="LocalPublicAuthority", partner_sub_type="SMALL_ENTERPRISE", nace="84_11", pic="123456789",
+        legal_status=status, vat_recovery="Partly")
+    lines = [line.strip() for line in pdf_text(export(applicant, texts_project[0]).content).splitlines()]
+    for label, value in (("Type of partner", "Local public authority"), ("Sub-type of partner", "Small enterprise"),
+                         ("NACE group level", "84.11"), ("PIC", "123456789"), ("Legal status", "Regional authority"),
+                         ("Can the partner recover VAT?", "Partly")):
+        assert lines[lines.index(label) + 1] == value

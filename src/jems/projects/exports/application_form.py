@@ -22,6 +22,7 @@ from jems.finance import budget as finance_budget
 from jems.finance.cofinancing import share_percentage
 from jems.plugins.hookspecs import ExportResult, PluginType, hookimpl
 from jems.priorities.ui import text_in
+from jems.programme.models import LegalStatus
 from jems.projects import services as project_services
 from jems.projects.cofinancing.models import ContributionStatus
 from jems.projects.lumpsums.parts import frozen_lump_sums
@@ -109,6 +110,7 @@ def form_context(ov: ProjectOverviews, *, version: str, data_language: str, gene
                              "share": share_percentage(row["totalSum"], ov.category_totals["total"])}
                             for row in budgets],
         "partner_finances": _partner_finances(ov),
+        "legal_statuses": dict(LegalStatus.objects.values_list("pk", "description")),
         "budget_total": ov.category_totals["total"],
         "co_financing": overview_views.co_financing_tables(ov), "per_fund": overview_views.per_fund_table(ov),
         "per_category": overview_views.per_category_table(ov), "per_period": overview_views.per_period_table(ov),

@@ -7,8 +7,9 @@ from django.utils.translation import gettext as _
 from reportlab.lib.units import mm
 
 from jems.core.pdf.document import PdfDocument
+from jems.priorities.ui import text_in
 from jems.projects.description.models import PrincipleEffect, TargetGroup
-from jems.projects.partners.models import AddressType, ContactType, PartnerType
+from jems.projects.partners.models import AddressType, ContactType, PartnerSubType, PartnerType, VatRecovery
 
 LOGO_BOX = (80 * mm, 30 * mm)
 
@@ -127,7 +128,14 @@ class _Writer:
                      (_("Name in English"), partner.get("nameInEnglish")),
                      (_("Department"), self.text(partner.get("department"))),
                      (_("Type of partner"), choice(PartnerType, partner.get("partnerType"))),
-                     (_("VAT number"), partner.get("vat"))]
+                     (_("Sub-type of partner"), choice(PartnerSubType, partner.get("partnerSubType"))),
+                     (_("NACE group level"), (partner.get("nace") or "").replace("_", ".")),
+                     (_("Other identifier number"), partner.get("otherIdentifierNumber")),
+                     (_("Description of the other identifier"), self.text(partner.get("otherIdentifierDescription"))),
+                     (_("PIC"), partner.get("pic")),
+                     (_("Legal status"), text_in(c["legal_statuses"].get(partner.get("legalStatusId")), self.lang)),
+                     (_("VAT number"), partner.get("vat")),
+                     (_("Can the partner recover VAT?"), choice(VatRecovery, partner.get("vatRecovery")))]
             pairs += [(f"{_('Address')} ({choice(AddressType, a.get('type'))})", _address(a))
                       for a in partner.get("addresses") or []]
             pairs += [(f"{_('Contact')} ({choice(ContactType, p.get('type'))})",
