@@ -9,7 +9,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph
 
 from jems.core.pdf import fonts
-from jems.core.pdf.document import PdfDocument, markup, paragraph
+from jems.core.pdf.document import WIDTH, PdfDocument, markup, paragraph
 
 
 def text_of(content: bytes) -> list[str]:
@@ -85,3 +85,13 @@ def test_plain_paragraph_lays_out_like_a_parsed_one():
         doc.story.append(flowable)
         pages.append(text_of(doc.build()))
     assert pages[0] == pages[1] and "<Zusammenarbeit> & coopération" in pages[0][0]
+
+
+def test_fixed_widths_make_room_for_the_longest_header_word():
+    doc = PdfDocument(title="Widths", language="de")
+    header = ["Partner", "Ergebnisindikator", "Gesamtzielwert", "Text"]
+    widths = doc._fit((0.4, 0.05, 0.05, 0.5), header)
+    assert abs(sum(widths) - WIDTH) < 0.01
+    for text, width in zip(header[1:3], widths[1:3], strict=True):
+        assert width >= doc._header_word_width(text)
+    assert widths[0] < 0.4 * WIDTH and widths[3] < 0.5 * WIDTH  # the room came from the wide columns

@@ -218,13 +218,13 @@ class PdfDocument:
         lines += [list(row) for row in rows] + [list(row) for row in footer]
         bold = {i + (1 if header else 0) for i in bold_rows}
         bold |= set(range(len(lines) - len(footer), len(lines)))
-        for columns in self._column_groups(lines, numeric_from, widths):
+        for columns in self._column_groups(lines, numeric_from, widths, header):
             self._table(lines, columns, numeric_from, bool(header), bold)
 
-    def _column_groups(self, lines, numeric_from, widths):
+    def _column_groups(self, lines, numeric_from, widths, header):
         """[(column index, width)] per table: the leading columns share what the numbers leave."""
         if widths:
-            return [[(i, WIDTH * fraction) for i, fraction in enumerate(widths)]]
+            return [list(enumerate(self._fit(widths, header)))]
         numbers = [(i, min(self._number_width(lines, i), WIDTH / 3)) for i in range(numeric_from, len(lines[0]))]
         lead_min = 45 * mm if numeric_from else 0
         groups, current, used = [], [], 0.0
@@ -241,13 +241,31 @@ class PdfDocument:
             tables.append([(i, rest) for i in range(numeric_from)] + group)
         return tables
 
+    def _header_word_width(self, text) -> float:
+        head = self.styles.head_cell
+        return max((stringWidth(word, head.fontName, head.fontSize) for word in str(text).split()), default=0)
+
+    def _fit(self, fractions, header) -> list[float]:
+        """Column widths near the given fractions of the page, each wide enough for the longest word of its
+        header (a long word such as "Gesamtzielwert" is not broken); what that adds is taken from the columns
+        that have room to spare."""
+        widths = [WIDTH * fraction for fraction in fractions]
+        if not header:
+            return widths
+        least = [self._header_word_width(text) + 2 * CELL_PADDING + 2 for text in header]
+        widths = [max(width, low) for width, low in zip(widths, least, strict=True)]
+        excess, room = sum(widths) - WIDTH, [width - low for width, low in zip(widths, least, strict=True)]
+        if excess > 0 and sum(room) > 0:
+            share = min(excess / sum(room), 1)
+            widths = [width - spare * share for width, spare in zip(widths, room, strict=True)]
+        return widths
+
     def _number_width(self, lines, column) -> float:
         """The widest number of the column or the widest word of its (bold) header, at least NUMBER_MIN."""
-        cell, head = self.styles.cell, self.styles.head_cell
+        cell = self.styles.cell
         widest = max((stringWidth(str(line[column]), cell.fontName, cell.fontSize) for line in lines[1:]),
                      default=0)
-        for word in str(lines[0][column]).split():
-            widest = max(widest, stringWidth(word, head.fontName, head.fontSize))
+        widest = max(widest, self._header_word_width(lines[0][column]))
         return max(widest + 2 * CELL_PADDING + 2, NUMBER_MIN)
 
     def _table(self, lines, columns, numeric_from, has_header, bold):
