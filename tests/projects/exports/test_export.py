@@ -14,9 +14,9 @@ from jems.core.errors import NotFound, ValidationFailed
 from jems.plugins.models import PluginState
 from jems.programme.logos import queries as logos_queries
 from jems.programme.logos.services import upload_logo
-from jems.programme.models import LegalStatus
+from jems.programme.models import LegalStatus, StateAid
 from jems.projects.exports.export import export_application_form
-from jems.projects.partners.models import ProjectPartner
+from jems.projects.partners.models import PartnerStateAid, ProjectPartner
 from jems.projects.services import create_version
 
 from .conftest import pdf_text
@@ -137,3 +137,16 @@ def test_partner_identity_with_code_list_labels(applicant, texts_project):
                          ("NACE group level", "84.11"), ("PIC", "123456789"), ("Legal status", "Regional authority"),
                          ("Can the partner recover VAT?", "Partly")):
         assert lines[lines.index(label) + 1] == value
+
+
+def test_partner_state_aid_self_check(applicant, texts_project):
+    project, lead = texts_project[0], texts_project[1]
+    scheme = StateAid.objects.create(measure="GBER_ARTICLE_20", name={"EN": "GBER Article 20 scheme"})
+    PartnerStateAid.objects.create(partner=lead, answer1=True, justification1={"EN": "It sells river tours."},
+                                   answer2=False, state_aid=scheme)
+    lines = [line.strip() for line in pdf_text(export(applicant, project).content).splitlines()]
+    assert lines.count("State aid") == 1  # only the partner that filled it in
+    first = next(i for i, line in enumerate(lines) if line.startswith("1. Does the partner carry out"))
+    answers = lines[first:first + 12]
+    assert "Yes" in answers and "It sells river tours." in answers and "No" in answers
+    assert lines[lines.index("State-aid scheme (GBER or de minimis)") + 1] == "GBER Article 20 scheme"

@@ -22,13 +22,14 @@ from jems.finance import budget as finance_budget
 from jems.finance.cofinancing import share_percentage
 from jems.plugins.hookspecs import ExportResult, PluginType, hookimpl
 from jems.priorities.ui import text_in
-from jems.programme.models import LegalStatus
+from jems.programme.models import LegalStatus, StateAid
 from jems.projects import services as project_services
 from jems.projects.cofinancing.models import ContributionStatus
 from jems.projects.lumpsums.parts import frozen_lump_sums
 from jems.projects.overviews import views as overview_views
 from jems.projects.overviews.outputs import budget_out
 from jems.projects.overviews.queries import SPF, ProjectOverviews
+from jems.projects.partners.state_aid import SNAPSHOT_KEY as STATE_AID_KEY
 from jems.projects.results import workplan
 from jems.projects.results.overview import overview_lines
 from jems.projects.results.parts import from_snapshot as results_from_snapshot
@@ -111,6 +112,8 @@ def form_context(ov: ProjectOverviews, *, version: str, data_language: str, gene
                             for row in budgets],
         "partner_finances": _partner_finances(ov),
         "legal_statuses": dict(LegalStatus.objects.values_list("pk", "description")),
+        "state_aid": snapshot.get(STATE_AID_KEY) or {},
+        "state_aid_schemes": dict(StateAid.objects.values_list("pk", "name")),
         "budget_total": ov.category_totals["total"],
         "co_financing": overview_views.co_financing_tables(ov), "per_fund": overview_views.per_fund_table(ov),
         "per_category": overview_views.per_category_table(ov), "per_period": overview_views.per_period_table(ov),

@@ -9,6 +9,7 @@ from reportlab.lib.units import mm
 from jems.core.pdf.document import PdfDocument
 from jems.priorities.ui import text_in
 from jems.projects.description.models import PrincipleEffect, TargetGroup
+from jems.projects.partners.forms import STATE_AID_QUESTIONS
 from jems.projects.partners.models import AddressType, ContactType, PartnerSubType, PartnerType, VatRecovery
 
 LOGO_BOX = (80 * mm, 30 * mm)
@@ -149,6 +150,7 @@ class _Writer:
                           (_("Role of the organisation in the project"), self.text(motivation.get("organizationRole"))),
                           (_("Experience"), self.text(motivation.get("organizationExperience")))]
             doc.fields(pairs)
+            self.state_aid(c["state_aid"].get(str(partner["id"])))
             self.partner_finance(c["partner_finances"].get(partner["id"]))
         doc.heading(3, _("B.2 – Associated organisations"))
         for org in c["organizations"]:
@@ -164,6 +166,27 @@ class _Writer:
             doc.fields(pairs)
         if not c["organizations"]:
             doc.paragraph(_("None"), muted=True)
+
+    def state_aid(self, aid: dict | None) -> None:
+        """The partner's state-aid self-check, when any part of it is filled in: each criterion with its answer
+        and justification, the relevant activities and the scheme."""
+        if not aid:
+            return
+        pairs = []
+        for number, question in STATE_AID_QUESTIONS:
+            answer, justification = aid.get(f"answer{number}"), self.text(aid.get(f"justification{number}"))
+            if answer is not None or justification:
+                pairs.append((f"{number}. {question}", [_or_dash(None if answer is None else _("Yes") if answer
+                                                                 else _("No")), justification]))
+        if aid.get("activities"):
+            pairs.append((_("Activities relevant for state aid"),
+                          ", ".join(f"{a['workPackageNumber']}.{a['activityNumber']}" for a in aid["activities"])))
+        if aid.get("stateAidId"):
+            pairs.append((_("State-aid scheme (GBER or de minimis)"),
+                          text_in(self.c["state_aid_schemes"].get(aid["stateAidId"]), self.lang)))
+        if pairs:
+            self.doc.heading(4, _("State aid"), outline=False)
+            self.doc.fields(pairs)
 
     def partner_finance(self, finance: dict | None) -> None:
         """The partner's co-financing: each fund with its rate and amount, the partner contribution, and the
