@@ -43,6 +43,16 @@ def from_api(entries: Iterable | None) -> dict[str, str]:
 _RANK = {code: rank for rank, code in enumerate(SystemLanguage.values)}
 
 
+def in_language(value, language: str) -> str:
+    """The text of a translatable value in one language: the stored {code: text} mapping or the API's list of
+    {"language", "translation"}; empty when there is none in that language (no fallback, as exports need)."""
+    if not value:
+        return ""
+    if isinstance(value, dict):
+        return value.get(language) or ""
+    return next((item.get("translation") or "" for item in value if item.get("language") == language), "")
+
+
 def to_api(stored: Mapping[str, str] | None) -> list[dict[str, str]]:
     """Turn the stored mapping into API entries, in system-language order, skipping blank texts."""
     entries = [(_RANK[code], code, text) for code, text in (stored or {}).items()

@@ -35,6 +35,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from jems.core.translatable import in_language
 from jems.finance import budget as finance_budget
 from jems.finance import cofinancing as finance_cofinancing
 from jems.finance.budget import CLOSURE, PREPARATION
@@ -45,7 +46,7 @@ from jems.projects.overviews import queries as overviews
 from jems.projects.overviews.inputs import CATEGORY_FIELDS
 
 from . import split
-from .xlsx import Book, pick
+from .xlsx import Book
 
 PLUGIN_KEY = "standard-budget-export-plugin"
 
@@ -64,7 +65,7 @@ def _partner_cells(partner: dict) -> list:
 
 
 def _per_fund_sheet(book: Book, ov, language: str) -> None:
-    funds = [pick(ov.fund_dtos[fid]["abbreviation"], language) or str(fid) for fid in ov.fund_ids]
+    funds = [in_language(ov.fund_dtos[fid]["abbreviation"], language) or str(fid) for fid in ov.fund_ids]
     header = [_("Partner number"), _("Partner abbreviation"), _("Status")]
     for name in funds:
         header += [name, _("%(fund)s rate") % {"fund": name}, _("%% of total %(fund)s") % {"fund": name}]
@@ -184,8 +185,8 @@ class _Lines:
                 kind, price = label, unit.cost_per_unit if unit else None
             else:
                 kind, price = f"{label} – {unit_cost if row.unit_cost_id else real_cost}", row.price_per_unit
-            unit_type = row.unit_type or (pick(unit.type, self.language) if unit else "")
-            cells = [kind, pick(unit.name, self.language) if unit else None, row.description or None,
+            unit_type = row.unit_type or (in_language(unit.type, self.language) if unit else "")
+            cells = [kind, in_language(unit.name, self.language) if unit else None, row.description or None,
                      row.comments or None, row.award_procedures or None, unit_type or None, row.number_of_units,
                      price]
             periods = row.periods
@@ -213,7 +214,7 @@ class _Lines:
             share = lump_sum.shares.get(self.pid, ZERO)
             if share > 0:
                 values = {lump_sum.period: share} if lump_sum.period in numbers else {}
-                name = pick(names.get(row["programmeLumpSumId"]), self.language)
+                name = in_language(names.get(row["programmeLumpSumId"]), self.language)
                 self.lines.append(([self.labels["lump_sums"], None, name or None, None, None, None, None, None],
                                    values, share))
                 self.sums.append(values)

@@ -6,12 +6,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from jems.core.translatable import in_language
 from jems.plugins.hookspecs import ExportResult, PluginType, hookimpl
 from jems.projects.budget.totals import partner_budgets
 from jems.projects.models import Project
 from jems.projects.partners.models import AddressType, ProjectPartner
 
-from .xlsx import Book, pick
+from .xlsx import Book
 
 PROJECTS_PLUGIN_KEY = "standard-programme-projects-export-plugin"
 PARTNERS_PLUGIN_KEY = "standard-programme-partners-export-plugin"
@@ -34,7 +35,7 @@ def projects_xlsx(*, export_language: str, data_language: str, plugin_options: s
                                    _("Total budget")])
         for project in _projects():
             totals = partner_budgets(project)
-            book.row([project.pk, project.custom_identifier, project.acronym, pick(project.title, data_language),
+            book.row([project.pk, project.custom_identifier, project.acronym, in_language(project.title, data_language),
                       project.call_id, project.call.name, project.status, project.duration, len(totals),
                       sum((t.total for t in totals.values()), start=0)])
     return book.result(f"projects_{_stamp()}.xlsx")

@@ -19,12 +19,11 @@ from django.db.models import TextField
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast
 
+from jems.core.translatable import in_language
 from jems.finance.rounding import ZERO
 from jems.projects.budget import parts
 from jems.projects.budget.models import BudgetCostRow, CostCategory
 from jems.projects.lumpsums.queries import available_unit_costs, programme_lump_sums
-
-from .xlsx import pick
 
 SPLIT = (CostCategory.STAFF, CostCategory.TRAVEL, CostCategory.EXTERNAL, CostCategory.EQUIPMENT,
          CostCategory.INFRASTRUCTURE)
@@ -77,8 +76,9 @@ def _frozen(partner_ids: list[int], snapshot: dict, language: str) -> dict[int, 
     for pid in partner_ids:
         costs = (frozen.get(str(pid)) or {}).get("costs") or {}
         out[pid] = [
-            CostRow(category, pick(row.get("description"), language), pick(row.get("comments"), language),
-                    pick(row.get("unitType"), language), pick(row.get("awardProcedures"), language),
+            CostRow(category, in_language(row.get("description"), language),
+                    in_language(row.get("comments"), language), in_language(row.get("unitType"), language),
+                    in_language(row.get("awardProcedures"), language),
                     Decimal(str(row.get("numberOfUnits") or 0)),
                     None if row.get("pricePerUnit") is None else Decimal(str(row["pricePerUnit"])),
                     Decimal(str(row.get("rowSum") or 0)), row.get("unitCostId"), _periods(row.get("budgetPeriods")))

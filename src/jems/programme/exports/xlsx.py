@@ -44,15 +44,6 @@ _STYLES = (
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>')
 
 
-def pick(translations, language: str) -> str:
-    """The text of a stored translatable mapping (or API entry list) in the data language, '' if missing."""
-    if not translations:
-        return ""
-    if isinstance(translations, dict):
-        return translations.get(language, "") or ""
-    return next((t["translation"] for t in translations if t["language"] == language), "")
-
-
 def _text(value: str) -> str:
     """XML-escaped text without the characters XML does not allow."""
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

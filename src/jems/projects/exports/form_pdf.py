@@ -7,22 +7,13 @@ from django.utils.translation import gettext as _
 from reportlab.lib.units import mm
 
 from jems.core.pdf.document import PdfDocument
+from jems.core.translatable import in_language
 from jems.priorities.ui import text_in
 from jems.projects.description.models import PrincipleEffect, TargetGroup
 from jems.projects.partners.forms import STATE_AID_QUESTIONS
 from jems.projects.partners.models import AddressType, ContactType, PartnerSubType, PartnerType, VatRecovery
 
 LOGO_BOX = (80 * mm, 30 * mm)
-
-
-def in_language(value, language: str) -> str:
-    """The text of a translatable value in the data language: {code: text} (snapshots) or the API's list of
-    {"language", "translation"}; empty when not entered in that language."""
-    if not value:
-        return ""
-    if isinstance(value, dict):
-        return value.get(language) or ""
-    return next((item.get("translation") or "" for item in value if item.get("language") == language), "")
 
 
 def money(value) -> str:
